@@ -1,0 +1,198 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const visibilityEnum = pgEnum("visibility", ["PUBLIC", "FOLLOWERS", "PRIVATE"]);
+
+export const listenSourceEnum = pgEnum("listen_source", [
+  "MANUAL",
+  "SCROBBLE_API",
+  "SPOTIFY_SYNC",
+  "SPOTIFY_EXTENDED",
+  "SPOTIFY_ACCOUNT",
+  "LASTFM",
+  "LISTENBRAINZ",
+  "APPLE_MUSIC",
+  "YOUTUBE_MUSIC",
+]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    username: text("username").notNull(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash"),
+    displayName: text("display_name"),
+    timezone: text("timezone").notNull().default("UTC"),
+    visibility: visibilityEnum("visibility").notNull().default("PRIVATE"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+  ],
+);
+
+/** id is the hex SHA-256 of the session token: the token itself is never stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** hex SHA-256 of the token */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_id_idx").on(t.userId)],
+);
+
+export const artists = pgTable(
+  "artists",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** normalized name: the identity used when no strong id matches */
+    nameKey: text("name_key").notNull().unique(),
+    mbid: uuid("mbid").unique(),
+    spotifyId: text("spotify_id").unique(),
+    imageUrl: text("image_url"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("artists_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`)],
+);
+
+export const albums = pgTable(
+  "albums",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    titleKey: text("title_key").notNull(),
+    artistId: uuid("artist_id")
+      .notNull()
+      .references(() => artists.id),
+    mbid: uuid("mbid").unique(),
+    spotifyId: text("spotify_id").unique(),
+    releaseDate: text("release_date"),
+    imageUrl: text("image_url"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("albums_artist_title_key").on(t.artistId, t.titleKey),
+    index("albums_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
+  ],
+);
+
+export const tracks = pgTable(
+  "tracks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    titleKey: text("title_key").notNull(),
+    /** first credited artist; with title_key it is the track's name identity */
+    primaryArtistId: uuid("primary_artist_id")
+      .notNull()
+      .references(() => artists.id),
+    albumId: uuid("album_id").references(() => albums.id),
+    durationMs: integer("duration_ms"),
+    isrc: text("isrc").unique(),
+    spotifyId: text("spotify_id").unique(),
+    mbid: uuid("mbid").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("tracks_artist_title_key").on(t.primaryArtistId, t.titleKey),
+    index("tracks_album_id_idx").on(t.albumId),
+    index("tracks_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
+  ],
+);
+
+/** Ordered credits: position 0 is the primary artist. */
+export const trackArtists = pgTable(
+  "track_artists",
+  {
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id, { onDelete: "cascade" }),
+    artistId: uuid("artist_id")
+      .notNull()
+      .references(() => artists.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.trackId, t.position] }),
+    uniqueIndex("track_artists_track_artist_key").on(t.trackId, t.artistId),
+    index("track_artists_artist_id_idx").on(t.artistId),
+  ],
+);
+
+export const listens = pgTable(
+  "listens",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    /** start of the play */
+    playedAt: timestamp("played_at", { withTimezone: true }).notNull(),
+    msPlayed: integer("ms_played"),
+    source: listenSourceEnum("source").notNull(),
+    counted: boolean("counted").notNull(),
+    skipped: boolean("skipped"),
+    platform: text("platform"),
+    /** the import that stored it; the imports table arrives with the ingestion issue */
+    importId: uuid("import_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("listens_user_track_played_at_key").on(t.userId, t.trackId, t.playedAt),
+    // history pages and time-range stats: newest first, id breaks ties
+    index("listens_user_played_at_idx").on(t.userId, t.playedAt.desc(), t.id.desc()),
+    // per-track viewer stats and track-filtered history
+    index("listens_user_track_idx").on(t.userId, t.trackId),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type ArtistRow = typeof artists.$inferSelect;
+export type AlbumRow = typeof albums.$inferSelect;
+export type TrackRow = typeof tracks.$inferSelect;
+export type ListenRow = typeof listens.$inferSelect;
+export type Visibility = (typeof visibilityEnum.enumValues)[number];
+export type ListenSource = (typeof listenSourceEnum.enumValues)[number];

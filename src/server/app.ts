@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import fastifyCookie from "@fastify/cookie";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { DatabaseHandle } from "../db/client.js";
+import { authenticate } from "../modules/auth/auth.authenticate.js";
+import type { Viewer } from "../modules/auth/viewer.js";
+import type { Config } from "../platform/config.js";
+import { AppError } from "../platform/errors.js";
+import type { Logger } from "../platform/logger.js";
+import { type AppDeps, type Context, createContext, type SessionCookieJar } from "./context.js";
+import { errorLoggingPlugin, formatError } from "./errorMasking.js";
+import { registerHealthRoutes } from "./health.js";
+import { depthLimitRule, queryCostPlugin } from "./queryLimits.js";
+import { buildTonearmSchema } from "./schema.js";
+
+export const SESSION_COOKIE = "tonearm_session";
+export const GRAPHQL_PATH = "/graphql";
+
+export type App = {
+  fastify: FastifyInstance;
+  schema: GraphQLSchema;
+  /** Starts listening; resolves with the bound URL. */
+  listen(): Promise<string>;
+  /** Stops accepting work, finishes what is in flight, closes WebSockets. Idempotent. */
+  close(): Promise<void>;
+};
+
+export async function createApp(options: { config: Config; database: DatabaseHandle; logger: Logger }): Promise<App> {
+  const { config, database, logger } = options;
+  const deps: AppDeps = { db: database.db, config, logger };
+  const schema = await buildTonearmSchema();
+
+  const fastify = Fastify({
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    bodyLimit: config.maxBodyBytes,
+    genReqId: () => randomUUID(),
+    forceCloseConnections: "idle",
+  });
+  fastify.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  await fastify.register(fastifyCookie);
+
+  const wsServer = new WebSocketServer({ server: fastify.server, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (authorization !== undefined && typeof authorization !== "string") return false;
+        try {
+          const result = await authenticate(database.db, { authorization });
+          ctx.extra.viewer = result.viewer;
+          return true;
+        } catch (error) {
+          if (error instanceof AppError) return false; // closes with 4403 Forbidden
+          throw error;
+        }
+      },
+      context: (ctx): Context =>
+        createContext(deps, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, cookies: null }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule],
+    formatError,
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorLoggingPlugin(),
+      queryCostPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const contextFor = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+    const cookieToken = request.cookies[SESSION_COOKIE];
+    const cookies: SessionCookieJar = {
+      set(token, expiresAt) {
+        reply.setCookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          secure: config.cookieSecure,
+          sameSite: "lax",
+          path: "/",
+          expires: expiresAt,
+        });
+      },
+      clear() {
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      },
+    };
+    const result = await authenticate(database.db, { authorization: request.headers.authorization, cookieToken });
+    if (result.clearCookie) cookies.clear();
+    return createContext(deps, { requestId: request.id, viewer: result.viewer, cookies });
+  };
+
+  const graphqlHandler = fastifyApolloHandler(apollo, {
+    context: async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        return await contextFor(request, reply);
+      } catch (error) {
+        if (error instanceof AppError) {
+          // Apollo answers context errors with 500 unless told otherwise.
+          error.extensions.http = { status: error.extensions.code === "UNAUTHENTICATED" ? 401 : 400 };
+        }
+        throw error;
+      }
+    },
+  });
+  fastify.route({ method: ["GET", "POST", "OPTIONS"], url: GRAPHQL_PATH, handler: graphqlHandler });
+  registerHealthRoutes(fastify, database);
+
+  let closing: Promise<void> | null = null;
+  return {
+    fastify,
+    schema,
+    async listen() {
+      await new Promise<void>((resolve, reject) => {
+        // With ws attached, EADDRINUSE would otherwise only be logged and listen() never settle.
+        fastify.server.once("error", reject);
+        fastify.listen({ port: config.port, host: config.host }).then(() => resolve(), reject);
+      });
+      const address = fastify.server.address() as AddressInfo;
+      const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
+    close() {
+      closing ??= (async () => {
+        for (const client of wsServer.clients) client.close(1001, "Server shutting down");
+        await wsCleanup.dispose();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        await fastify.close();
+      })();
+      return closing;
+    },
+  };
+}
+

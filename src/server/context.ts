@@ -1,0 +1,46 @@
+import type { Database } from "../db/client.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
+import type { Viewer } from "../modules/auth/viewer.js";
+import type { NodeType } from "../platform/globalId.js";
+import { fetchNode } from "./nodes.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+
+/** Sets or clears the browser session cookie; absent for WebSocket operations. */
+export type SessionCookieJar = {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+};
+
+/** Per-operation state: built for each request (and each subscription event batch), never shared. */
+export type Context = {
+  requestId: string;
+  viewer: Viewer | null;
+  db: Database;
+  config: Config;
+  logger: Logger;
+  loaders: Loaders;
+  cookies: SessionCookieJar | null;
+  /** Loads any Node by type and key (for node(id)); null when absent or hidden from the viewer. */
+  fetchNode(type: NodeType, key: string): Promise<object | null>;
+};
+
+export type AppDeps = {
+  db: Database;
+  config: Config;
+  logger: Logger;
+};
+
+export function createContext(
+  deps: AppDeps,
+  init: { requestId: string; viewer: Viewer | null; cookies: SessionCookieJar | null },
+): Context {
+  const ctx: Context = {
+    ...deps,
+    ...init,
+    logger: deps.logger.child({ requestId: init.requestId }),
+    loaders: createLoaders(deps.db, init.viewer),
+    fetchNode: (type, key) => fetchNode(ctx, type, key),
+  };
+  return ctx;
+}

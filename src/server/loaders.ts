@@ -1,0 +1,14 @@
+import type { Database } from "../db/client.js";
+import type { Viewer } from "../modules/auth/viewer.js";
+
+/**
+ * Every module's DataLoaders, created fresh per operation so nothing is cached across requests
+ * or across subscription events.
+ */
+export function createLoaders(db: Database, viewer: Viewer | null) {
+  void db;
+  void viewer;
+  return {};
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

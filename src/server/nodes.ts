@@ -1,0 +1,23 @@
+import type { NodeType } from "../platform/globalId.js";
+import { modules } from "../modules/index.js";
+import type { Context } from "./context.js";
+import type { NodeFetcher } from "./module.js";
+
+/** Every Node type's fetcher, from all modules. */
+export function nodeFetchers(): Map<NodeType, NodeFetcher> {
+  const fetchers = new Map<NodeType, NodeFetcher>();
+  for (const module of modules) {
+    for (const [type, fetcher] of Object.entries(module.nodes ?? {})) {
+      fetchers.set(type as NodeType, fetcher);
+    }
+  }
+  return fetchers;
+}
+
+/** Fetches a node and tags it with its type so the Node interface can resolve it. */
+export async function fetchNode(ctx: Context, type: NodeType, key: string): Promise<object | null> {
+  const fetcher = nodeFetchers().get(type);
+  if (!fetcher) return null;
+  const node = await fetcher(ctx, key);
+  return node ? { ...node, __typename: type } : null;
+}

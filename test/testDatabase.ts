@@ -1,0 +1,32 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
+
+/**
+ * A fresh, migrated database owned by one test file: in-memory PGlite by default, or a newly
+ * created database on the PostgreSQL server named by DATABASE_URL (dropped on close).
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | undefined }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const handle = await openDatabase({ dataDir: "memory://" });
+    await handle.migrate();
+    return { ...handle, url: undefined };
+  }
+  const name = `tonearm_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused", poolSize: 10 });
+  await handle.migrate();
+  return {
+    ...handle,
+    url: url.toString(),
+    async close() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import type { DatabaseHandle } from "../src/db/client.js";
+import { loadConfig } from "../src/platform/config.js";
+import { createLogger } from "../src/platform/logger.js";
+import { type App, createApp } from "../src/server/app.js";
+import { createTestDatabase } from "./testDatabase.js";
+
+export type GraphQLResponse<T = Record<string, any>> = {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+};
+
+export type TestServer = {
+  url: string;
+  app: App;
+  database: DatabaseHandle;
+  /** POSTs an operation to /graphql; `token` is sent as a Bearer session token unless `authorization` is given. */
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth?: { token?: string; authorization?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
+  /** A graphql-ws client connected to the server. */
+  wsClient(connectionParams?: Record<string, unknown>): Client;
+  close(): Promise<void>;
+};
+
+/** Starts the real HTTP server on an ephemeral port over a fresh database. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
+  const app = await createApp({ config, database, logger: createLogger(config.logLevel) });
+  const url = await app.listen();
+  const clients: Client[] = [];
+  return {
+    url,
+    app,
+    database,
+    async graphql(query, variables, auth) {
+      const headers: Record<string, string> = { "content-type": "application/json", ...auth?.headers };
+      if (auth?.authorization) headers.authorization = auth.authorization;
+      else if (auth?.token) headers.authorization = `Bearer ${auth.token}`;
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse<any>;
+      return { ...body, status: response.status, headers: response.headers };
+    },
+    wsClient(connectionParams) {
+      const client = createClient({
+        url: `${url.replace(/^http/, "ws")}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await app.close();
+      await database.close();
+    },
+  };
+}
