@@ -18,6 +18,7 @@ import type { Logger } from "../platform/logger.js";
 import { type AppDeps, type Context, createContext, type SessionCookieJar } from "./context.js";
 import { errorLoggingPlugin, formatError } from "./errorMasking.js";
 import { registerHealthRoutes } from "./health.js";
+import { registerPlayground } from "./playground.js";
 import { depthLimitRule, queryCostPlugin } from "./queryLimits.js";
 import { buildTonearmSchema } from "./schema.js";
 
@@ -122,6 +123,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
       }
     },
   });
+  await registerPlayground(fastify); // browsers get GraphiQL on GET /graphql; other requests reach Apollo
   fastify.route({ method: ["GET", "POST", "OPTIONS"], url: GRAPHQL_PATH, handler: graphqlHandler });
   registerHealthRoutes(fastify, database);
 
