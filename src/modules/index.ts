@@ -1,5 +1,13 @@
 import type { ModuleDefinition } from "../server/module.js";
+import { ApiTokenResolver } from "./auth/apiToken.resolver.js";
+import { AuthResolver } from "./auth/auth.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
+import { fetchUserNode } from "./user/user.reference.js";
+import { UserResolver } from "./user/user.resolver.js";
 
 /** Every feature module, in one list: the schema is built from it. */
-export const modules: ModuleDefinition[] = [{ resolvers: [NodeResolver] }];
+export const modules: ModuleDefinition[] = [
+  { resolvers: [NodeResolver] },
+  { resolvers: [AuthResolver, ApiTokenResolver] },
+  { resolvers: [UserResolver], nodes: { User: fetchUserNode } },
+];

@@ -107,6 +107,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
     };
     const result = await authenticate(database.db, { authorization: request.headers.authorization, cookieToken });
     if (result.clearCookie) cookies.clear();
+    if (result.refreshCookie) cookies.set(result.refreshCookie.token, result.refreshCookie.expiresAt);
     return createContext(deps, { requestId: request.id, viewer: result.viewer, cookies });
   };
 

@@ -1,5 +1,6 @@
 import type { Database } from "../db/client.js";
 import type { Viewer } from "../modules/auth/viewer.js";
+import { createUserLoaders } from "../modules/user/user.loaders.js";
 
 /**
  * Every module's DataLoaders, created fresh per operation so nothing is cached across requests
@@ -8,7 +9,9 @@ import type { Viewer } from "../modules/auth/viewer.js";
 export function createLoaders(db: Database, viewer: Viewer | null) {
   void db;
   void viewer;
-  return {};
+  return {
+    users: createUserLoaders(db),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

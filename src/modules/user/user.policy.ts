@@ -9,3 +9,8 @@ export function canViewHistory(viewer: Viewer | null, owner: Pick<UserRow, "id" 
   if (viewer?.userId === owner.id) return true;
   return owner.visibility === "PUBLIC";
 }
+
+/** A user's email is private to them: least privilege, even towards followers. */
+export function canViewEmail(viewer: Viewer | null, owner: Pick<UserRow, "id">): boolean {
+  return viewer?.userId === owner.id;
+}

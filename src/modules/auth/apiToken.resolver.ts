@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { ApiTokenRow } from "../../db/schema.js";
+import { fromGlobalId, toGlobalId } from "../../platform/globalId.js";
+import type { Context } from "../../server/context.js";
+import { requireSessionViewer } from "./auth.guard.js";
+import { ApiTokenPayload } from "./apiToken.payload.js";
+import * as apiTokens from "./apiToken.service.js";
+import { ApiToken } from "./apiToken.type.js";
+
+/** Managing API tokens needs a session: an API token cannot list, mint or revoke tokens. */
+@Resolver(() => ApiToken)
+export class ApiTokenResolver {
+  @Query(() => [ApiToken], { description: "The viewer's API tokens that are not revoked, oldest first" })
+  apiTokens(@Ctx() ctx: Context): Promise<ApiTokenRow[]> {
+    return apiTokens.listApiTokens(requireSessionViewer(ctx.viewer), ctx.db);
+  }
+
+  @Mutation(() => ApiTokenPayload)
+  createApiToken(@Arg("name", () => String) name: string, @Ctx() ctx: Context): Promise<ApiTokenPayload> {
+    return apiTokens.createApiToken(requireSessionViewer(ctx.viewer), ctx.db, name);
+  }
+
+  @Mutation(() => Boolean)
+  revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    const viewer = requireSessionViewer(ctx.viewer);
+    return apiTokens.revokeApiToken(viewer, ctx.db, fromGlobalId("ApiToken", id, "id"));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() row: ApiTokenRow): string {
+    return toGlobalId("ApiToken", row.id);
+  }
+}

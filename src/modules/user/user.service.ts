@@ -1,0 +1,51 @@
+import type { Database } from "../../db/client.js";
+import type { UserRow } from "../../db/schema.js";
+import { badUserInput, notFound } from "../../platform/errors.js";
+import type { Viewer } from "../auth/viewer.js";
+import type { UserLoaders } from "./user.loaders.js";
+import type { UpdateProfileInput } from "./user.input.js";
+import { canViewEmail } from "./user.policy.js";
+import { findUserByUsername, type ProfilePatch, updateUserProfile } from "./user.repository.js";
+import { USERNAME_MAX, validateDisplayName, validateTimezone } from "./user.rules.js";
+
+/** The signed-in user, or null. */
+export async function findViewerUser(viewer: Viewer | null, loaders: UserLoaders): Promise<UserRow | null> {
+  if (!viewer) return null;
+  return loaders.userById.load(viewer.userId);
+}
+
+/** Profiles are public (history has its own policy); an impossible username is simply not found. */
+export async function findUserProfile(
+  viewer: Viewer | null,
+  db: Database,
+  loaders: UserLoaders,
+  username: string,
+): Promise<UserRow | null> {
+  void viewer;
+  if (username.length === 0 || username.length > USERNAME_MAX) return null;
+  const user = await findUserByUsername(db, username);
+  if (user) loaders.userById.prime(user.id, user);
+  return user;
+}
+
+/** The caller must have checked `requireSessionViewer`: a profile changes only from a session. */
+export async function updateProfile(viewer: Viewer, db: Database, input: UpdateProfileInput): Promise<UserRow> {
+  const patch: ProfilePatch = {};
+  if (input.displayName !== undefined) patch.displayName = validateDisplayName(input.displayName, "input.displayName");
+  if (input.timezone !== undefined) {
+    if (input.timezone === null) throw badUserInput("input.timezone", "cannot be null; omit it to keep the current zone");
+    patch.timezone = validateTimezone(input.timezone, "input.timezone");
+  }
+  if (input.visibility !== undefined) {
+    if (input.visibility === null) throw badUserInput("input.visibility", "cannot be null; omit it to keep the current visibility");
+    patch.visibility = input.visibility;
+  }
+  const user = await updateUserProfile(db, viewer.userId, patch);
+  if (!user) throw notFound("User"); // the account was deleted while the session was live
+  return user;
+}
+
+/** The email for its owner only; null for everyone else. */
+export function emailFor(viewer: Viewer | null, user: UserRow): string | null {
+  return canViewEmail(viewer, user) ? user.email : null;
+}
