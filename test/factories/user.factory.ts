@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import type { TestServer } from "../testServer.js";
+
+export type TestUser = {
+  /** session token: pass as `{ token }` to server.graphql */
+  token: string;
+  user: { id: string; username: string; displayName: string | null; timezone: string; visibility: string; createdAt: string };
+  username: string;
+  email: string;
+  password: string;
+};
+
+export type SignUpOverrides = Partial<{ username: string; email: string; password: string; timezone: string }>;
+
+/** A username no other test uses: tests own their data and can run in any order. */
+export function uniqueUsername(prefix = "u"): string {
+  return `${prefix}${randomBytes(6).toString("hex")}`;
+}
+
+const SIGN_UP = /* GraphQL */ `
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) { token expiresAt user { id username displayName timezone visibility createdAt } }
+  }
+`;
+
+/** Signs a new user up through the API and returns their session token. Throws if sign-up fails. */
+export async function signUpUser(server: TestServer, overrides: SignUpOverrides = {}): Promise<TestUser> {
+  const username = overrides.username ?? uniqueUsername();
+  const input = {
+    username,
+    email: overrides.email ?? `${username}@example.test`,
+    password: overrides.password ?? "correct horse battery staple",
+    ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
+  };
+  const response = await server.graphql<{ signUp: { token: string; user: TestUser["user"] } }>(SIGN_UP, { input });
+  if (!response.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(response.errors)}`);
+  return { token: response.data.signUp.token, user: response.data.signUp.user, ...input };
+}
