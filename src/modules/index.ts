@@ -1,6 +1,9 @@
 import type { ModuleDefinition } from "../server/module.js";
 import { ApiTokenResolver } from "./auth/apiToken.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
+import { fetchListenNode } from "./listen/listen.context.js";
+import { ListenResolver } from "./listen/listen.resolver.js";
+import { UserListensResolver } from "./listen/userListens.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { fetchUserNode } from "./user/user.reference.js";
 import { UserResolver } from "./user/user.resolver.js";
@@ -10,4 +13,5 @@ export const modules: ModuleDefinition[] = [
   { resolvers: [NodeResolver] },
   { resolvers: [AuthResolver, ApiTokenResolver] },
   { resolvers: [UserResolver], nodes: { User: fetchUserNode } },
+  { resolvers: [ListenResolver, UserListensResolver], nodes: { Listen: fetchListenNode } },
 ];
