@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from "../server/module.js";
 import { ApiTokenResolver } from "./auth/apiToken.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
+import { catalogModule } from "./catalog/catalog.module.js";
 import { fetchListenNode } from "./listen/listen.context.js";
 import { ListenResolver } from "./listen/listen.resolver.js";
 import { UserListensResolver } from "./listen/userListens.resolver.js";
@@ -13,5 +14,6 @@ export const modules: ModuleDefinition[] = [
   { resolvers: [NodeResolver] },
   { resolvers: [AuthResolver, ApiTokenResolver] },
   { resolvers: [UserResolver], nodes: { User: fetchUserNode } },
+  catalogModule,
   { resolvers: [ListenResolver, UserListensResolver], nodes: { Listen: fetchListenNode } },
 ];
