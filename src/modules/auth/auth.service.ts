@@ -32,13 +32,15 @@ export async function signUp(db: Database, input: SignUpInput): Promise<SignedIn
 }
 
 export async function signIn(db: Database, input: SignInInput): Promise<SignedIn> {
-  // Counted per login whether or not it exists, so the limit does not reveal accounts either.
-  const limitKey = input.login.trim().toLowerCase().slice(0, 320);
+  const login = input.login.trim();
+  const user = login.length <= 320 ? await findUserByLogin(db, login) : null;
+  // Failures count per account, so username and email share one budget; unknown logins count
+  // per login. Both answer the same way, so the limit does not reveal which accounts exist.
+  const limitKey = user ? `user:${user.id}` : `login:${login.toLowerCase().slice(0, 320)}`;
   const limiter = signInLimiter();
   const retryAfter = await limiter.retryAfter(limitKey);
   if (retryAfter > 0) throw rateLimited(retryAfter);
 
-  const user = input.login.length <= 320 ? await findUserByLogin(db, input.login.trim()) : null;
   // Unknown logins (and accounts without a password) still pay for one verification: equal timing.
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !ok) {

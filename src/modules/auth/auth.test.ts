@@ -157,16 +157,26 @@ describe("accounts and sessions", () => {
       expect(fastestUnknown).toBeGreaterThan(fastestWrong * 0.3);
     });
 
-    it("rate-limits a login after repeated failures, even with the right password", async () => {
-      const { username, password } = await signUpUser(server);
+    it("rate-limits an account after repeated failures by username or email, even with the right password", async () => {
+      const { username, email, password } = await signUpUser(server);
       for (let i = 0; i < SIGN_IN_ATTEMPTS; i++) {
-        const response = await server.graphql(SIGN_IN, { input: { login: username, password: "wrong password" } });
+        const login = i % 2 === 0 ? username : email;
+        const response = await server.graphql(SIGN_IN, { input: { login, password: "wrong password" } });
         expect(response.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
       }
       const blocked = await server.graphql(SIGN_IN, { input: { login: username.toUpperCase(), password } });
       expect(blocked.errors![0]!.extensions).toMatchObject({ code: "RATE_LIMITED" });
       expect(blocked.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
       expect(blocked.errors![0]!.message).toMatch(/retry in \d+ s/);
+    });
+
+    it("rate-limits an unknown login the same way", async () => {
+      const login = uniqueUsername();
+      for (let i = 0; i < SIGN_IN_ATTEMPTS; i++) {
+        await server.graphql(SIGN_IN, { input: { login, password: "wrong password" } });
+      }
+      const blocked = await server.graphql(SIGN_IN, { input: { login, password: "wrong password" } });
+      expect(blocked.errors![0]!.extensions).toMatchObject({ code: "RATE_LIMITED" });
     });
 
     it("resets the failure count after a successful sign-in", async () => {
