@@ -8,8 +8,9 @@ let limiter: AttemptLimiter | null = null;
 
 /**
  * The one long-lived piece of auth state: failed sign-ins per account (keys chosen in
- * auth.service.ts), shared by all requests of this process and created on first use. A success resets the account's count; the
- * window expiring does too. In-memory for now, so several instances each count on their own;
+ * auth.service.ts), shared by all requests of this process and created on first use. A success
+ * resets the account's count; the window expiring does too. In-memory for now, so several
+ * instances each count on their own;
  * back it with Redis (RateLimiterRedis) when running more than one.
  */
 export function signInLimiter(): AttemptLimiter {
