@@ -32,8 +32,8 @@ const FEATURE_WORD = String.raw`(?:feat\.?|ft\.?|featuring)`;
 const ARTIST_FEATURE = new RegExp(String.raw`\s+${FEATURE_WORD}\s+`, "i");
 /** "(feat. B)" or "[ft. B]" anywhere in a title or artist string. */
 const BRACKETED_FEATURE = new RegExp(String.raw`\s*[([]\s*${FEATURE_WORD}\s+([^)\]]+?)\s*[)\]]`, "i");
-/** "Song feat. B" at the end of a title. */
-const TRAILING_FEATURE = new RegExp(String.raw`\s+${FEATURE_WORD}\s+(.+)$`, "i");
+/** "Song feat. B" at the end of a title ("ft." only in brackets: "Welcome to Ft. Lauderdale"). */
+const TRAILING_FEATURE = /\s+(?:feat\.?|featuring)\s+(.+)$/i;
 /** "(with B)" / "[with B]" in a title. */
 const BRACKETED_WITH = /\s*[([]\s*with\s+([^)\]]+?)\s*[)\]]/i;
 const TOPIC_SUFFIX = /\s+-\s+Topic$/i;
