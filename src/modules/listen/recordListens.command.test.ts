@@ -50,6 +50,21 @@ describe("recordListensForUser", () => {
     expect(again.listens[1]!.source).toBe("SPOTIFY_EXTENDED");
   });
 
+  it("uses the catalog's duration for the counting rule when a short play reports none", async () => {
+    const jingle = { title: "Command jingle", artistNames: ["Command band 0"], durationMs: 20_000 };
+    await recordListensForUser(database.db, userId, [play(900, { track: jingle, msPlayed: 20_000 })], "MANUAL");
+    const result = await recordListensForUser(
+      database.db,
+      userId,
+      [
+        play(901, { track: { ...jingle, durationMs: null }, msPlayed: 20_000 }),
+        play(902, { track: { ...jingle, durationMs: null }, msPlayed: 19_000 }),
+      ],
+      "LASTFM",
+    );
+    expect(result.listens.map((listen) => listen.counted)).toEqual([true, false]);
+  });
+
   it("stores 1000 plays in one call with a bounded number of statements, or nothing when it fails", async () => {
     const plays = Array.from({ length: 1000 }, (_, n) => play(1000 + n));
     const statements: string[] = [];

@@ -1,7 +1,8 @@
 import type { Executor } from "../../db/client.js";
 import type { ListenRow, ListenSource } from "../../db/schema.js";
+import { trackRepository } from "../catalog/track.repository.js";
 import { resolveTracks } from "../catalog/trackResolution.service.js";
-import { isCounted } from "./countingRule.js";
+import { COUNTED_MIN_MS, isCounted } from "./countingRule.js";
 import { listenRepository, type NewListenRow } from "./listen.repository.js";
 import type { Play } from "./play.js";
 
@@ -33,6 +34,7 @@ export async function recordListensForUser(
       tx,
       plays.map((play) => play.track),
     );
+    const durations = await catalogDurations(tx, plays, trackIds);
     const rows = new Map<string, NewListenRow>();
     plays.forEach((play, index) => {
       const trackId = trackIds[index]!;
@@ -44,7 +46,7 @@ export async function recordListensForUser(
         playedAt: play.playedAt,
         msPlayed: play.msPlayed,
         source,
-        counted: isCounted(play.msPlayed, play.track.durationMs),
+        counted: isCounted(play.msPlayed, play.track.durationMs ?? durations.get(trackId)),
         skipped: play.skipped,
         platform: play.platform,
         importId: play.importId ?? null,
@@ -76,4 +78,19 @@ export async function recordListensForUser(
     });
     return { inserted, duplicates: plays.length - inserted, listens };
   });
+}
+
+/**
+ * Track durations the catalog knows, for the plays the counting rule cannot decide without one
+ * (shorter than 30 s, no duration reported). Usually none, and then no statement runs.
+ */
+async function catalogDurations(executor: Executor, plays: Play[], trackIds: string[]): Promise<Map<string, number | null>> {
+  const needed = new Set(
+    plays
+      .map((play, index) => (play.msPlayed != null && play.msPlayed < COUNTED_MIN_MS && play.track.durationMs == null ? trackIds[index]! : null))
+      .filter((id): id is string => id !== null),
+  );
+  if (needed.size === 0) return new Map();
+  const rows = await trackRepository.findByIds(executor, [...needed]);
+  return new Map(rows.filter((row) => row !== null).map((row) => [row.id, row.durationMs]));
 }
