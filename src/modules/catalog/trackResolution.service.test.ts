@@ -166,6 +166,76 @@ describe("resolveTracks", () => {
     }
   });
 
+  it("agrees on one row each when 8 callers race with overlapping batches in different orders", async () => {
+    const prefix = unique("Overlap");
+    const refs: TrackReference[] = Array.from({ length: 200 }, (_, i) => ({
+      title: `${prefix} song ${i}`,
+      artistNames: [`${prefix} artist ${i % 20}`, `${prefix} guest ${i % 7}`],
+      albumTitle: `${prefix} album ${i % 10}`,
+      isrc: `QZ${String(counter % 1000).padStart(3, "0")}${String(i).padStart(7, "0")}`,
+    }));
+    const handles = database.url
+      ? await Promise.all(Array.from({ length: 8 }, () => openDatabase({ databaseUrl: database.url, dataDir: "unused", poolSize: 1 })))
+      : [];
+    try {
+      const executors = handles.length ? handles.map((h) => h.db) : Array.from({ length: 8 }, () => database.db);
+      const orders = executors.map((_, k) => refs.map((ref, i) => ({ ref, i, sort: (i * (k + 3) * 7919) % 200 })).sort((a, b) => a.sort - b.sort));
+      const results = await Promise.all(
+        executors.map(async (db, k) => {
+          // each caller names the artists differently (case) and half drop the ISRC
+          const batch = orders[k]!.map(({ ref }) => ({
+            ...ref,
+            artistNames: k % 2 ? ref.artistNames.map((n) => n.toUpperCase()) : ref.artistNames,
+            isrc: k % 3 === 0 ? null : ref.isrc,
+          }));
+          const ids = await resolveTracks(db, batch);
+          const byInput = new Array<string>(refs.length);
+          orders[k]!.forEach(({ i }, position) => (byInput[i] = ids[position]!));
+          return byInput;
+        }),
+      );
+      for (const ids of results) expect(ids).toEqual(results[0]);
+      expect(new Set(results[0]).size).toBe(200);
+      const [artistCount] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(artists)
+        .where(sql`${artists.nameKey} like ${prefix.toLowerCase() + " %"}`);
+      expect(artistCount!.n).toBe(27);
+      const [albumCount] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(albums)
+        .where(sql`${albums.titleKey} like ${prefix.toLowerCase() + " album %"}`);
+      expect(albumCount!.n).toBe(20);
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+    }
+  });
+
+  it("resolves 1000 references known only by name in a few statements", async () => {
+    const prefix = unique("Names");
+    const refs: TrackReference[] = Array.from({ length: 1000 }, (_, i) => ({
+      title: `${prefix} song ${i}`,
+      artistNames: [`${prefix} artist ${i % 100} feat. ${prefix} guest ${i % 13}`],
+      albumTitle: `${prefix} album ${i % 50}`,
+    }));
+    const created = await resolveTracks(database.db, refs);
+    const statements: string[] = [];
+    const off = database.onQuery((query) => statements.push(query));
+    try {
+      const started = performance.now();
+      const known = await resolveTracks(
+        database.db,
+        refs.map((ref) => ({ ...ref, title: ref.title.toUpperCase(), artistNames: ref.artistNames.map((n) => n.toLowerCase()) })),
+      );
+      const knownMs = performance.now() - started;
+      expect(known).toEqual(created);
+      expect(statements.length).toBeLessThanOrEqual(4);
+      console.info(`[resolveTracks ${database.url ? "postgres" : "pglite"}] 1000 known by name only: ${knownMs.toFixed(0)} ms (${statements.length} statements)`);
+    } finally {
+      off();
+    }
+  });
+
   it("resolves 1000 new references and then the same 1000 known ones in a few statements", async () => {
     const prefix = unique("Bulk");
     const refs: TrackReference[] = Array.from({ length: 1000 }, (_, i) => ({

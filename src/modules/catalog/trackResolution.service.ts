@@ -1,3 +1,4 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
 import {
   cleanName,
@@ -70,8 +71,25 @@ export async function resolveTracks(executor: Executor, references: TrackReferen
     }
     return index;
   });
-  const ids = await executor.transaction((tx) => resolveDistinct(tx, distinct));
+  const ids = await inTransaction(executor, (tx) => resolveDistinct(tx, distinct));
   return slot.map((index) => ids[index]!);
+}
+
+/**
+ * Runs `work` in a transaction. Inserts take their locks in key order, which keeps concurrent
+ * batches from deadlocking in practice; should PostgreSQL still pick this call as a deadlock
+ * victim, it is retried when the transaction is ours (inside a caller's transaction, the
+ * caller's whole transaction is aborted anyway, so the error goes up).
+ */
+async function inTransaction<T>(executor: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+  const ours = !(executor instanceof PgTransaction);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await executor.transaction(work);
+    } catch (error) {
+      if (!ours || attempt >= 3 || !hasCode(error, "40P01")) throw error;
+    }
+  }
 }
 
 function normalizeReference(reference: TrackReference, index: number): NormalizedReference {
@@ -410,8 +428,13 @@ async function ignoringUniqueViolation(tx: Executor, run: (savepoint: Executor) 
 }
 
 function isUniqueViolation(error: unknown): boolean {
+  return hasCode(error, "23505");
+}
+
+/** PostgreSQL error code anywhere in the cause chain (Drizzle wraps driver errors). */
+function hasCode(error: unknown, code: string): boolean {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505") return true;
+    if (e.code === code) return true;
   }
   return false;
 }
