@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { DatabaseHandle } from "../src/db/client.js";
@@ -29,7 +30,15 @@ export type TestServer = {
 /** Starts the real HTTP server on an ephemeral port over a fresh database. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Real Redis when the run has one (CI), under a prefix no other test shares.
+    REDIS_URL: process.env.REDIS_URL ?? "",
+    REDIS_KEY_PREFIX: `test:${randomBytes(6).toString("hex")}:`,
+    ...env,
+  });
   const app = await createApp({ config, database, logger: createLogger(config.logLevel) });
   const url = await app.listen();
   const clients: Client[] = [];

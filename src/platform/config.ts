@@ -22,6 +22,7 @@ const configSchema = z.object({
       .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
       .optional(),
   ),
+  REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().max(100).default("tonearm:")),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url("must be an absolute http(s) URL").optional()),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   /** Largest accepted request body in bytes (GraphQL over HTTP). */
@@ -36,6 +37,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** prefix of every Redis key, so several deployments (or test runs) can share one Redis */
+  redisKeyPrefix: string;
   publicUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
   maxBodyBytes: number;
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: value.DATABASE_URL,
     dataDir: value.DATA_DIR,
     redisUrl: value.REDIS_URL,
+    redisKeyPrefix: value.REDIS_KEY_PREFIX,
     publicUrl: (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/\/+$/, ""),
     logLevel: value.LOG_LEVEL,
     maxBodyBytes: value.MAX_BODY_BYTES,

@@ -1,4 +1,5 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Redis } from "./redis.js";
 
 /**
  * Counts attempts per key inside a fixed window. Callers ask before doing expensive or
@@ -23,7 +24,30 @@ export type AttemptLimiterOptions = {
 
 /** Process-local limiter: fine for one instance; counts are lost on restart. */
 export function createMemoryAttemptLimiter(options: AttemptLimiterOptions): AttemptLimiter {
-  const limiter = new RateLimiterMemory({ points: options.attempts, duration: options.windowSeconds });
+  return wrapLimiter(new RateLimiterMemory({ points: options.attempts, duration: options.windowSeconds }), options);
+}
+
+/**
+ * Shared by every instance using the same Redis. When Redis is unreachable it falls back to an
+ * in-memory limiter (fail-open on sharing, never on limiting) instead of failing the request.
+ */
+export function createRedisAttemptLimiter(redis: Redis, name: string, options: AttemptLimiterOptions): AttemptLimiter {
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `limit:${name}`,
+    points: options.attempts,
+    duration: options.windowSeconds,
+    insuranceLimiter: new RateLimiterMemory({ points: options.attempts, duration: options.windowSeconds }),
+  });
+  return wrapLimiter(limiter, options);
+}
+
+/** Redis-backed when a Redis connection is configured, otherwise in-process. */
+export function createAttemptLimiter(redis: Redis | null, name: string, options: AttemptLimiterOptions): AttemptLimiter {
+  return redis ? createRedisAttemptLimiter(redis, name, options) : createMemoryAttemptLimiter(options);
+}
+
+function wrapLimiter(limiter: RateLimiterAbstract, options: AttemptLimiterOptions): AttemptLimiter {
   return {
     async retryAfter(key) {
       const state = await limiter.get(key);

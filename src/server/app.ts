@@ -11,6 +11,8 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { DatabaseHandle } from "../db/client.js";
 import { authenticate } from "../modules/auth/auth.authenticate.js";
+import { createSignInLimiter } from "../modules/auth/signIn.limiter.js";
+import { connectRedis } from "../platform/redis.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import type { Config } from "../platform/config.js";
 import { AppError } from "../platform/errors.js";
@@ -36,7 +38,8 @@ export type App = {
 
 export async function createApp(options: { config: Config; database: DatabaseHandle; logger: Logger }): Promise<App> {
   const { config, database, logger } = options;
-  const deps: AppDeps = { db: database.db, config, logger };
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, config.redisKeyPrefix) : null;
+  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis) } };
   const schema = await buildTonearmSchema();
 
   const fastify = Fastify({
@@ -148,6 +151,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
         await wsCleanup.dispose();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await fastify.close();
+        redis?.disconnect();
       })();
       return closing;
     },

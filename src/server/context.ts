@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import type { AttemptLimiter } from "../platform/rateLimit.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import type { NodeType } from "../platform/globalId.js";
 import { fetchNode } from "./nodes.js";
@@ -20,15 +21,22 @@ export type Context = {
   config: Config;
   logger: Logger;
   loaders: Loaders;
+  limiters: Limiters;
   cookies: SessionCookieJar | null;
   /** Loads any Node by type and key (for node(id)); null when absent or hidden from the viewer. */
   fetchNode(type: NodeType, key: string): Promise<object | null>;
+};
+
+/** Long-lived, app-wide rate limiters (Redis-backed when REDIS_URL is set). */
+export type Limiters = {
+  signIn: AttemptLimiter;
 };
 
 export type AppDeps = {
   db: Database;
   config: Config;
   logger: Logger;
+  limiters: Limiters;
 };
 
 export function createContext(

@@ -18,7 +18,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    const signedIn = await auth.signIn(ctx.db, input);
+    const signedIn = await auth.signIn(ctx.db, ctx.limiters.signIn, input);
     ctx.cookies?.set(signedIn.token, signedIn.expiresAt);
     return signedIn;
   }

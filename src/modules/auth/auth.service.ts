@@ -6,7 +6,7 @@ import { validateEmail, validateTimezone, validateUsername } from "../user/user.
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.hasher.js";
 import { validateNewPassword } from "./password.rules.js";
 import { createSession, invalidateSession, invalidateUserSessions } from "./session.service.js";
-import { signInLimiter } from "./signIn.limiter.js";
+import type { AttemptLimiter } from "../../platform/rateLimit.js";
 import type { SignInInput } from "./signIn.input.js";
 import type { SignUpInput } from "./signUp.input.js";
 import type { Viewer } from "./viewer.js";
@@ -31,13 +31,12 @@ export async function signUp(db: Database, input: SignUpInput): Promise<SignedIn
   return { user: inserted.user, ...(await createSession(db, inserted.user.id)) };
 }
 
-export async function signIn(db: Database, input: SignInInput): Promise<SignedIn> {
+export async function signIn(db: Database, limiter: AttemptLimiter, input: SignInInput): Promise<SignedIn> {
   const login = input.login.trim();
   const user = login.length <= 320 ? await findUserByLogin(db, login) : null;
   // Failures count per account, so username and email share one budget; unknown logins count
   // per login. Both answer the same way, so the limit does not reveal which accounts exist.
   const limitKey = user ? `user:${user.id}` : `login:${login.toLowerCase().slice(0, 320)}`;
-  const limiter = signInLimiter();
   const retryAfter = await limiter.retryAfter(limitKey);
   if (retryAfter > 0) throw rateLimited(retryAfter);
 
