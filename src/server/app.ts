@@ -61,7 +61,10 @@ export async function createApp(options: { config: Config; database: DatabaseHan
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (authorization !== undefined && typeof authorization !== "string") return false;
         try {
-          const result = await authenticate(database.db, { authorization });
+          // Browsers cannot set headers on a WebSocket, but they do send the session cookie.
+          const cookieHeader = ctx.extra.request.headers.cookie;
+          const cookieToken = cookieHeader ? fastify.parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
+          const result = await authenticate(database.db, { authorization, cookieToken });
           ctx.extra.viewer = result.viewer;
           return true;
         } catch (error) {
