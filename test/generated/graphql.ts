@@ -14,7 +14,13 @@ export type NodeQueryVariables = Exact<{
 }>;
 
 
-export type NodeQuery = { node: never | null };
+export type NodeQuery = { node:
+    | { __typename: 'Album', id: string }
+    | { __typename: 'Artist', id: string }
+    | { __typename: 'Listen', id: string }
+    | { __typename: 'Track', id: string }
+    | { __typename: 'User', id: string }
+   | null };
 
 
 export const TypenameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Typename"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]} as unknown as DocumentNode<TypenameQuery, TypenameQueryVariables>;
