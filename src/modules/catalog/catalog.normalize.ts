@@ -3,7 +3,7 @@ import { removeZeroWidth, replaceNbsp, replaceSmartQuotes, youtube } from "@web-
 /**
  * Name clean-up and identity keys for artists, albums and tracks. Pure functions.
  *
- * Decisions (see README "Catalog identity"):
+ * Decisions (also in ./README.md):
  * - A key is: NFKC, zero-width characters removed, no-break spaces → spaces, smart quotes →
  *   straight quotes, Latin/Greek/Cyrillic diacritics folded (only combining marks U+0300–U+036F,
  *   so Japanese dakuten and Hangul survive), lower case, whitespace collapsed and trimmed.
