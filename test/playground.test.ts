@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./testServer.js";
 
@@ -71,6 +72,34 @@ describe("GraphiQL playground", () => {
     const graphiql = await (await fetch(`${server.url}/graphql/assets/graphiql.min.js`)).text();
     expect(graphiql).toContain("graphql-transport-ws");
     expect(graphiql).toContain("createFetcher");
+  });
+
+  it("wires GraphiQL as intended (the shipped script, run against stand-ins for React and GraphiQL)", async () => {
+    const script = await (await fetch(`${server.url}/graphql/assets/playground.js`)).text();
+    const seen: { fetcherOptions?: any; props?: any; sent: any[] } = { sent: [] };
+    runInNewContext(script, {
+      location: { origin: "https://music.example" },
+      document: { getElementById: (id: string) => ({ id }) },
+      GraphiQL: Object.assign(() => null, {
+        createFetcher(options: unknown) {
+          seen.fetcherOptions = options;
+          return (_params: unknown, options: unknown) => seen.sent.push(options);
+        },
+      }),
+      React: { createElement: (_component: unknown, props: unknown) => (seen.props = props) },
+      ReactDOM: { createRoot: () => ({ render: () => undefined }) },
+    });
+    expect(seen.fetcherOptions).toEqual({
+      url: "https://music.example/graphql",
+      subscriptionUrl: "wss://music.example/graphql",
+      wsConnectionParams: {},
+    });
+    expect(seen.props).toMatchObject({ isHeadersEditorEnabled: true, shouldPersistHeaders: false });
+    expect(JSON.parse(seen.props.defaultHeaders)).toEqual({ Authorization: "Bearer <token>" });
+    // The example header is not sent until a real token replaces it; other headers are.
+    seen.props.fetcher({ query: "{ __typename }" }, { headers: { Authorization: "Bearer <token>", "X-Trace": "1" } });
+    seen.props.fetcher({ query: "{ __typename }" }, { headers: { Authorization: "Bearer abc123" } });
+    expect(seen.sent.map((options) => options.headers)).toEqual([{ "X-Trace": "1" }, { Authorization: "Bearer abc123" }]);
   });
 
   it("answers unknown assets with 404 and serves no files outside its list", async () => {
