@@ -10,7 +10,7 @@ const root = join(import.meta.dirname, "..");
 
 describe("loadConfig", () => {
   it("has defaults for everything", () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({})).toMatchObject({
       port: 4000,
       host: "127.0.0.1",
       databaseUrl: undefined,
