@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpUser } from "./factories/user.factory.js";
 import { startTestServer, type TestServer } from "./testServer.js";
 
 const sdl = readFileSync(new URL("../schema/schema.graphql", import.meta.url), "utf8");
-/** The cross-subgraph checks need the User entity; the contract test fails while it is missing. */
-const hasUserEntity = /\btype User\b[^{]*@key\(fields: "id"\)/.test(sdl);
 
 /** A stand-in for another team's subgraph that adds a field to our User entity. */
 const reviewsSubgraph = `
@@ -38,7 +37,7 @@ describe("Apollo Federation 2 composition", () => {
     expect(result.supergraphSdl).toContain("join__graph");
   });
 
-  it.skipIf(!hasUserEntity)("composes with another subgraph extending User @key(id): fields from both resolve on one type", () => {
+  it("composes with another subgraph extending User @key(id): fields from both resolve on one type", () => {
     const result = compose(true);
     expect(compositionErrors(result)).toEqual([]);
     const userType = result.schema!.toAPISchema().toGraphQLJSSchema().getType("User") as import("graphql").GraphQLObjectType;
@@ -66,15 +65,9 @@ describe("subgraph endpoints over HTTP", () => {
     expect(compose(false, served).supergraphSdl).toBe(compose(false).supergraphSdl);
   });
 
-  // TODO(lead): switch to test/factories/user.factory.ts once the accounts module ships it.
-  it.skipIf(!hasUserEntity)("resolves a User representation through _entities", async () => {
-    const username = `entity_${Date.now().toString(36)}`;
-    const signUp = await server.graphql<{ signUp: { user: { id: string; username: string } } }>(
-      `mutation ($input: SignUpInput!) { signUp(input: $input) { user { id username } token } }`,
-      { input: { username, email: `${username}@example.com`, password: "correct horse battery staple" } },
-    );
-    expect(signUp.errors).toBeUndefined();
-    const id = signUp.data!.signUp.user.id;
+  it("resolves a User representation through _entities", async () => {
+    const { user } = await signUpUser(server);
+    const { id, username } = user;
 
     const response = await server.graphql<{ _entities: ({ id: string; username: string } | null)[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id username } } }`,

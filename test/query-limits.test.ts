@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { buildASTSchema, buildSchema, getIntrospectionQuery, GraphQLError, parse, validate } from "graphql";
+import { buildSchema, getIntrospectionQuery, GraphQLError, parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../src/platform/errors.js";
 import { formatError } from "../src/server/errorMasking.js";
@@ -56,11 +55,6 @@ describe("error masking (formatError)", () => {
 
 describe("limits over HTTP", () => {
   let server: TestServer;
-  const emitted = buildASTSchema(parse(readFileSync(new URL("../schema/schema.graphql", import.meta.url), "utf8")), { assumeValidSDL: true });
-  const hasArtistAlbums = (() => {
-    const artist = emitted.getType("Artist");
-    return artist !== undefined && "getFields" in artist && "albums" in artist.getFields();
-  })();
 
   beforeAll(async () => {
     server = await startTestServer({ MAX_BODY_BYTES: String(MAX_BODY_BYTES) });
@@ -86,7 +80,7 @@ describe("limits over HTTP", () => {
     });
   });
 
-  it.skipIf(!hasArtistAlbums)(`refuses a query deeper than ${MAX_QUERY_DEPTH} levels before running it`, async () => {
+  it(`refuses a query deeper than ${MAX_QUERY_DEPTH} levels before running it`, async () => {
     const response = await server.graphql(`{ artist(id: "x") { ${nest("albums { artist {", "} }", 7, "name")} } }`);
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.message).toContain(`exceeds maximum operation depth of ${MAX_QUERY_DEPTH}`);
