@@ -65,7 +65,8 @@ describe("loadConfig", () => {
 
 /** The server as users start it, from source (no build needed): node --import tsx src/index.ts. */
 function startProcess(env: Record<string, string>): ChildProcess & { output: () => string } {
-  const processEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // NODE_ENV as in the Docker image: vitest sets "test", under which Apollo leaves signals alone.
+  const processEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", ...env };
   // Always the embedded database here, whatever the suite runs on.
   delete processEnv.DATABASE_URL;
   delete processEnv.REDIS_URL;
