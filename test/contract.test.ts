@@ -8,6 +8,7 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  type NameNode,
   parse,
   print,
   visit,
@@ -19,6 +20,7 @@ const HEADER_END = "# END-OF-HEADER\n";
 
 /** The pinned contract without the header that says where it comes from. */
 const pinned = read("../schema/api-contract.graphql");
+if (!pinned.includes(HEADER_END)) throw new Error(`schema/api-contract.graphql lost its "${HEADER_END.trim()}" line`);
 const contractSdl = pinned.slice(pinned.indexOf(HEADER_END) + HEADER_END.length);
 const emittedSdl = read("../schema/schema.graphql");
 const pending = read("./contract-pending.txt")
@@ -66,28 +68,33 @@ function changePath(change: Change): string {
 const isUnder = (path: string, coordinates: Set<string>) =>
   [...coordinates].some((coordinate) => path === coordinate || path.startsWith(`${coordinate}.`));
 
+/** Definitions that a schema coordinate names: types, fields, arguments, input fields, enum values. */
+const COORDINATE_KINDS = new Set<string>([
+  Kind.OBJECT_TYPE_DEFINITION,
+  Kind.INTERFACE_TYPE_DEFINITION,
+  Kind.INPUT_OBJECT_TYPE_DEFINITION,
+  Kind.ENUM_TYPE_DEFINITION,
+  Kind.UNION_TYPE_DEFINITION,
+  Kind.SCALAR_TYPE_DEFINITION,
+  Kind.FIELD_DEFINITION,
+  Kind.INPUT_VALUE_DEFINITION,
+  Kind.ENUM_VALUE_DEFINITION,
+]);
+
 /** The contract without the pending coordinates: what the schema must at least be today. */
 function contractWithoutPending(): string {
   const drop = new Set(pending);
-  const typeName: string[] = [];
-  const named = (node: { name: { value: string } }) => node.name.value;
+  const path: string[] = [];
   return print(
     visit(parse(contractSdl), {
       enter(node) {
-        if ("name" in node && node.name && "fields" in node) typeName.push(named(node));
-        else if (node.kind === Kind.ENUM_TYPE_DEFINITION) typeName.push(named(node));
+        if (COORDINATE_KINDS.has(node.kind)) path.push((node as unknown as { name: NameNode }).name.value);
       },
       leave(node) {
-        if (("fields" in node && "name" in node) || node.kind === Kind.ENUM_TYPE_DEFINITION) {
-          const name = typeName.pop()!;
-          return drop.has(name) ? null : undefined;
-        }
-        if (node.kind === Kind.SCALAR_TYPE_DEFINITION) return drop.has(named(node)) ? null : undefined;
-        const owner = typeName.at(-1);
-        if (node.kind === Kind.FIELD_DEFINITION || node.kind === Kind.INPUT_VALUE_DEFINITION || node.kind === Kind.ENUM_VALUE_DEFINITION) {
-          return owner && drop.has(`${owner}.${named(node)}`) ? null : undefined;
-        }
-        return undefined;
+        if (!COORDINATE_KINDS.has(node.kind)) return undefined;
+        const coordinate = path.join(".");
+        path.pop();
+        return drop.has(coordinate) ? null : undefined;
       },
     }),
   );
