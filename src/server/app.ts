@@ -81,6 +81,8 @@ export async function createApp(options: { config: Config; database: DatabaseHan
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // main() owns SIGTERM/SIGINT: Apollo would stop itself and re-raise the signal, killing the process mid-shutdown.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule],

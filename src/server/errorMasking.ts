@@ -18,11 +18,13 @@ const CLIENT_ERROR_CODES = new Set([
 function isClientError(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return true;
-  if (original instanceof GraphQLError && original.originalError == null) {
-    const code = original.extensions.code;
-    return code == null || (typeof code === "string" && CLIENT_ERROR_CODES.has(code));
-  }
-  return false;
+  if (!(original instanceof GraphQLError)) return false;
+  // Apollo wraps graphql-js's own parse/validation/variable errors (a GraphQLError) in its
+  // SyntaxError/ValidationError/UserInputError; anything else underneath is an exception.
+  const cause = original.originalError;
+  if (cause != null && !(cause instanceof GraphQLError)) return false;
+  const code = original.extensions.code;
+  return code == null || (typeof code === "string" && CLIENT_ERROR_CODES.has(code));
 }
 
 /** Apollo `formatError`: client errors pass through; anything else becomes a bare INTERNAL_SERVER_ERROR. */

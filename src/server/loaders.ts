@@ -9,8 +9,6 @@ import { createUserLoaders } from "../modules/user/user.loaders.js";
  * or across subscription events.
  */
 export function createLoaders(db: Database, viewer: Viewer | null) {
-  void db;
-  void viewer;
   return {
     users: createUserLoaders(db),
     listens: createListenLoaders(db, viewer),

@@ -34,7 +34,14 @@ export function queryCostPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const cost = estimateCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          let cost: number;
+          try {
+            cost = estimateCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          } catch (error) {
+            // Variables that do not coerce: execution reports them as BAD_USER_INPUT (400).
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (cost > MAX_QUERY_COST) {
             throw new GraphQLError(`Query is too expensive: estimated cost ${cost} exceeds ${MAX_QUERY_COST}`, {
               extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Node } from "../../platform/graphql/node.interface.js";
 import { VisibilityEnum } from "./visibility.enum.js";
 
