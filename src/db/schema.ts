@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -157,6 +158,65 @@ export const trackArtists = pgTable(
   ],
 );
 
+export const importFormatEnum = pgEnum("import_format", [
+  "SPOTIFY_EXTENDED",
+  "SPOTIFY_ACCOUNT",
+  "LASTFM_CSV",
+  "LASTFM_JSON",
+  "LISTENBRAINZ",
+  "APPLE_MUSIC",
+  "YOUTUBE_MUSIC",
+]);
+
+export const importStatusEnum = pgEnum("import_status", ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]);
+
+/** One uploaded history file and its progress; counters always satisfy processed = inserted + duplicates + skipped + failed. */
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** null until detected from the content */
+    format: importFormatEnum("format"),
+    status: importStatusEnum("status").notNull().default("QUEUED"),
+    fileName: text("file_name"),
+    /** where the upload is kept until the import ends (lets a restarted server resume it) */
+    filePath: text("file_path"),
+    fileBytes: bigint("file_bytes", { mode: "number" }),
+    processedRows: integer("processed_rows").notNull().default(0),
+    totalRows: integer("total_rows"),
+    inserted: integer("inserted").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    /** first 100 row errors: [{ position, message }] */
+    errors: jsonb("errors").$type<{ position: number; message: string }[]>().notNull().default([]),
+    /** why the whole import failed, if it did */
+    failureMessage: text("failure_message"),
+    /** resume point written with each committed batch (parser-defined, e.g. { entry, row }) */
+    checkpoint: jsonb("checkpoint").$type<Record<string, unknown>>(),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt.desc()), index("imports_status_idx").on(t.status)],
+);
+
+/** The track a user is playing now; expires on its own (track duration, default 10 minutes). */
+export const nowPlaying = pgTable("now_playing", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  trackId: uuid("track_id")
+    .notNull()
+    .references(() => tracks.id),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
 export const listens = pgTable(
   "listens",
   {
@@ -174,8 +234,8 @@ export const listens = pgTable(
     counted: boolean("counted").notNull(),
     skipped: boolean("skipped"),
     platform: text("platform"),
-    /** the import that stored it; the imports table arrives with the ingestion issue */
-    importId: uuid("import_id"),
+    /** the import that stored it */
+    importId: uuid("import_id").references(() => imports.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -194,5 +254,9 @@ export type ArtistRow = typeof artists.$inferSelect;
 export type AlbumRow = typeof albums.$inferSelect;
 export type TrackRow = typeof tracks.$inferSelect;
 export type ListenRow = typeof listens.$inferSelect;
+export type ImportRow = typeof imports.$inferSelect;
+export type NowPlayingRow = typeof nowPlaying.$inferSelect;
+export type ImportFormat = (typeof importFormatEnum.enumValues)[number];
+export type ImportStatus = (typeof importStatusEnum.enumValues)[number];
 export type Visibility = (typeof visibilityEnum.enumValues)[number];
 export type ListenSource = (typeof listenSourceEnum.enumValues)[number];

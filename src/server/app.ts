@@ -13,6 +13,9 @@ import type { DatabaseHandle } from "../db/client.js";
 import { authenticate } from "../modules/auth/auth.authenticate.js";
 import { createSignInLimiter } from "../modules/auth/signIn.limiter.js";
 import { connectRedis } from "../platform/redis.js";
+import { createMemoryPubSub, createRedisPubSub } from "../platform/pubsub.js";
+import { modules } from "../modules/index.js";
+import type { BackgroundService } from "./module.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import type { Config } from "../platform/config.js";
 import { AppError } from "../platform/errors.js";
@@ -39,7 +42,8 @@ export type App = {
 export async function createApp(options: { config: Config; database: DatabaseHandle; logger: Logger }): Promise<App> {
   const { config, database, logger } = options;
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, config.redisKeyPrefix) : null;
-  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis) } };
+  const pubsub = redis ? createRedisPubSub(redis, config.redisKeyPrefix, logger) : createMemoryPubSub();
+  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis) }, pubsub };
   const schema = await buildTonearmSchema();
 
   const fastify = Fastify({
@@ -135,6 +139,8 @@ export async function createApp(options: { config: Config; database: DatabaseHan
   await registerPlayground(fastify); // browsers get GraphiQL on GET /graphql; other requests reach Apollo
   fastify.route({ method: ["GET", "POST", "OPTIONS"], url: GRAPHQL_PATH, handler: graphqlHandler });
   registerHealthRoutes(fastify, database);
+  for (const module of modules) await module.registerRoutes?.(fastify, deps);
+  const background: BackgroundService[] = [];
 
   let closing: Promise<void> | null = null;
   return {
@@ -146,6 +152,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
         fastify.server.once("error", reject);
         fastify.listen({ port: config.port, host: config.host }).then(() => resolve(), reject);
       });
+      for (const module of modules) if (module.start) background.push(await module.start(deps));
       const address = fastify.server.address() as AddressInfo;
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
       return `http://${host}:${address.port}`;
@@ -155,7 +162,10 @@ export async function createApp(options: { config: Config; database: DatabaseHan
         for (const client of wsServer.clients) client.close(1001, "Server shutting down");
         await wsCleanup.dispose();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        // Background work first (e.g. imports checkpoint and stop), then HTTP, then shared connections.
+        await Promise.all(background.map((service) => service.stop()));
         await fastify.close();
+        await pubsub.close();
         redis?.disconnect();
       })();
       return closing;

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import type { PubSub } from "../platform/pubsub.js";
 import type { AttemptLimiter } from "../platform/rateLimit.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import type { NodeType } from "../platform/globalId.js";
@@ -22,6 +23,7 @@ export type Context = {
   logger: Logger;
   loaders: Loaders;
   limiters: Limiters;
+  pubsub: PubSub;
   cookies: SessionCookieJar | null;
   /** Loads any Node by type and key (for node(id)); null when absent or hidden from the viewer. */
   fetchNode(type: NodeType, key: string): Promise<object | null>;
@@ -37,6 +39,8 @@ export type AppDeps = {
   config: Config;
   logger: Logger;
   limiters: Limiters;
+  /** subscription events: in-process, or Redis pub/sub shared by every instance */
+  pubsub: PubSub;
 };
 
 export function createContext(
