@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpUser } from "./factories/user.factory.js";
+import { HistoryDocument, RecordListensDocument } from "./generated/graphql.js";
 import { startTestServer, type TestServer } from "./testServer.js";
 
 /** The README's acceptance flow, over HTTP only: sign up, record three listens, read the history back. */
@@ -16,11 +17,7 @@ describe("end to end: sign up, record listens, read history", () => {
     const { token } = await signUpUser(server);
 
     const recorded = await server.graphql(
-      /* GraphQL */ `
-        mutation Record($inputs: [RecordListenInput!]!) {
-          recordListens(inputs: $inputs) { inserted duplicates listens { id } }
-        }
-      `,
+      RecordListensDocument,
       {
         inputs: [
           { trackTitle: "Roads", artistName: "Portishead", albumTitle: "Dummy", playedAt: "2026-01-10T20:00:00Z", msPlayed: 302_000 },
@@ -40,21 +37,10 @@ describe("end to end: sign up, record listens, read history", () => {
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data!.recordListens).toMatchObject({ inserted: 3, duplicates: 0 });
 
-    const history = await server.graphql(
-      /* GraphQL */ `
-        {
-          history(first: 10) {
-            totalCount
-            edges { node { playedAt msPlayed counted source track { title artists { name } album { title artist { name } } } } }
-          }
-        }
-      `,
-      {},
-      { token },
-    );
+    const history = await server.graphql(HistoryDocument, { first: 10 }, { token });
     expect(history.errors).toBeUndefined();
     expect(history.data!.history.totalCount).toBe(3);
-    expect(history.data!.history.edges.map((edge: any) => edge.node)).toEqual([
+    expect(history.data!.history.edges.map((edge) => edge.node)).toEqual([
       {
         playedAt: "2026-01-10T20:10:32.000Z",
         msPlayed: null,

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { DatabaseHandle } from "../src/db/client.js";
@@ -16,10 +18,14 @@ export type TestServer = {
   url: string;
   app: App;
   database: DatabaseHandle;
-  /** POSTs an operation to /graphql; `token` is sent as a Bearer session token unless `authorization` is given. */
-  graphql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
+  /**
+   * POSTs an operation to /graphql: a query string, or a typed document generated from
+   * test/operations (then data and variables are typed). `token` is sent as a Bearer session
+   * token unless `authorization` is given.
+   */
+  graphql<T = Record<string, any>, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
     auth?: { token?: string; authorization?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
   /** A graphql-ws client connected to the server. */
@@ -53,7 +59,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: typeof query === "string" ? query : print(query), variables }),
       });
       const body = (await response.json()) as GraphQLResponse<any>;
       return { ...body, status: response.status, headers: response.headers };

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { SignUpDocument } from "../generated/graphql.js";
 import type { TestServer } from "../testServer.js";
 
 export type TestUser = {
@@ -17,11 +18,6 @@ export function uniqueUsername(prefix = "u"): string {
   return `${prefix}${randomBytes(6).toString("hex")}`;
 }
 
-const SIGN_UP = /* GraphQL */ `
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { token expiresAt user { id username displayName timezone visibility createdAt } }
-  }
-`;
 
 /** Signs a new user up through the API and returns their session token. Throws if sign-up fails. */
 export async function signUpUser(server: TestServer, overrides: SignUpOverrides = {}): Promise<TestUser> {
@@ -32,7 +28,7 @@ export async function signUpUser(server: TestServer, overrides: SignUpOverrides 
     password: overrides.password ?? "correct horse battery staple",
     ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
   };
-  const response = await server.graphql<{ signUp: { token: string; user: TestUser["user"] } }>(SIGN_UP, { input });
+  const response = await server.graphql(SignUpDocument, { input });
   if (!response.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(response.errors)}`);
   return { token: response.data.signUp.token, user: response.data.signUp.user, ...input };
 }

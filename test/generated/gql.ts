@@ -14,9 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    expiresAt\n    user {\n      id\n      username\n      displayName\n      timezone\n      visibility\n      createdAt\n    }\n  }\n}": typeof types.SignUpDocument,
+    "mutation RecordListens($inputs: [RecordListenInput!]!) {\n  recordListens(inputs: $inputs) {\n    inserted\n    duplicates\n    listens {\n      id\n    }\n  }\n}\n\nquery History($first: Int, $after: String, $filter: HistoryFilter) {\n  history(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      node {\n        playedAt\n        msPlayed\n        counted\n        source\n        track {\n          title\n          artists {\n            name\n          }\n          album {\n            title\n            artist {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n}": typeof types.RecordListensDocument,
     "query Typename {\n  __typename\n}\n\nquery Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n  }\n}": typeof types.TypenameDocument,
 };
 const documents: Documents = {
+    "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    expiresAt\n    user {\n      id\n      username\n      displayName\n      timezone\n      visibility\n      createdAt\n    }\n  }\n}": types.SignUpDocument,
+    "mutation RecordListens($inputs: [RecordListenInput!]!) {\n  recordListens(inputs: $inputs) {\n    inserted\n    duplicates\n    listens {\n      id\n    }\n  }\n}\n\nquery History($first: Int, $after: String, $filter: HistoryFilter) {\n  history(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      node {\n        playedAt\n        msPlayed\n        counted\n        source\n        track {\n          title\n          artists {\n            name\n          }\n          album {\n            title\n            artist {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n}": types.RecordListensDocument,
     "query Typename {\n  __typename\n}\n\nquery Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n  }\n}": types.TypenameDocument,
 };
 
@@ -34,6 +38,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    expiresAt\n    user {\n      id\n      username\n      displayName\n      timezone\n      visibility\n      createdAt\n    }\n  }\n}"): (typeof documents)["mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    expiresAt\n    user {\n      id\n      username\n      displayName\n      timezone\n      visibility\n      createdAt\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordListens($inputs: [RecordListenInput!]!) {\n  recordListens(inputs: $inputs) {\n    inserted\n    duplicates\n    listens {\n      id\n    }\n  }\n}\n\nquery History($first: Int, $after: String, $filter: HistoryFilter) {\n  history(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      node {\n        playedAt\n        msPlayed\n        counted\n        source\n        track {\n          title\n          artists {\n            name\n          }\n          album {\n            title\n            artist {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n}"): (typeof documents)["mutation RecordListens($inputs: [RecordListenInput!]!) {\n  recordListens(inputs: $inputs) {\n    inserted\n    duplicates\n    listens {\n      id\n    }\n  }\n}\n\nquery History($first: Int, $after: String, $filter: HistoryFilter) {\n  history(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      node {\n        playedAt\n        msPlayed\n        counted\n        source\n        track {\n          title\n          artists {\n            name\n          }\n          album {\n            title\n            artist {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
