@@ -29,6 +29,9 @@ const configSchema = z.object({
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(2_000_000)),
   /** Browsers only send Secure cookies over https; turn off only for plain-http local development. */
   COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")),
+  /** ListenBrainz-compatible API: requests allowed per token (or IP) inside one window. */
+  LISTENBRAINZ_RATE_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(50)),
+  LISTENBRAINZ_RATE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(10)),
 });
 
 export type Config = {
@@ -43,6 +46,7 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   maxBodyBytes: number;
   cookieSecure: boolean;
+  listenBrainzRateLimit: { requests: number; windowSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -72,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: value.LOG_LEVEL,
     maxBodyBytes: value.MAX_BODY_BYTES,
     cookieSecure: value.COOKIE_SECURE === "true",
+    listenBrainzRateLimit: { requests: value.LISTENBRAINZ_RATE_LIMIT, windowSeconds: value.LISTENBRAINZ_RATE_WINDOW_SECONDS },
   };
 }

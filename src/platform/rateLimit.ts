@@ -63,3 +63,50 @@ function wrapLimiter(limiter: RateLimiterAbstract, options: AttemptLimiterOption
     },
   };
 }
+
+/** What a request-rate limiter decided for one request; enough to fill X-RateLimit-* headers. */
+export type RateDecision = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** seconds until the current window resets */
+  resetInSeconds: number;
+};
+
+/** Counts every request per key in a fixed window (unlike AttemptLimiter, which counts failures). */
+export type RequestLimiter = {
+  consume(key: string): Promise<RateDecision>;
+};
+
+export type RequestLimiterOptions = { requests: number; windowSeconds: number };
+
+/** Redis-backed (shared by every instance, in-process insurance on outages) when `redis` is set. */
+export function createRequestLimiter(redis: Redis | null, name: string, options: RequestLimiterOptions): RequestLimiter {
+  const memory = new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds });
+  const limiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `limit:${name}`,
+        points: options.requests,
+        duration: options.windowSeconds,
+        insuranceLimiter: memory,
+      })
+    : memory;
+  const decision = (state: { remainingPoints: number; msBeforeNext: number }, allowed: boolean): RateDecision => ({
+    allowed,
+    limit: options.requests,
+    remaining: Math.max(0, state.remainingPoints),
+    resetInSeconds: Math.max(0, Math.ceil(state.msBeforeNext / 1000)),
+  });
+  return {
+    async consume(key) {
+      try {
+        return decision(await limiter.consume(key), true);
+      } catch (rejection) {
+        // rate-limiter-flexible rejects with the limiter's state when the key is over its limit.
+        if (rejection instanceof Error) throw rejection;
+        return decision(rejection as { remainingPoints: number; msBeforeNext: number }, false);
+      }
+    },
+  };
+}
