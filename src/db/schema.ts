@@ -202,7 +202,12 @@ export const imports = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt.desc()), index("imports_status_idx").on(t.status)],
+  (t) => [
+    index("imports_user_created_idx").on(t.userId, t.createdAt.desc()),
+    index("imports_status_idx").on(t.status),
+    // one running import per user, even with several job runners sharing the database
+    uniqueIndex("imports_one_running_per_user_key").on(t.userId).where(sql`${t.status} = 'RUNNING'`),
+  ],
 );
 
 /** The track a user is playing now; expires on its own (track duration, default 10 minutes). */
@@ -234,6 +239,8 @@ export const listens = pgTable(
     counted: boolean("counted").notNull(),
     skipped: boolean("skipped"),
     platform: text("platform"),
+    /** the source gives minutes only (e.g. Spotify account data): duplicates use the ±60 s window even within its source */
+    minutePrecision: boolean("minute_precision").notNull().default(false),
     /** the import that stored it */
     importId: uuid("import_id").references(() => imports.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -1,0 +1,2 @@
+ALTER TABLE "listens" ADD COLUMN "minute_precision" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "imports_one_running_per_user_key" ON "imports" USING btree ("user_id") WHERE "imports"."status" = 'RUNNING';
