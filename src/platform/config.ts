@@ -32,6 +32,8 @@ const configSchema = z.object({
   /** ListenBrainz-compatible API: requests allowed per token (or IP) inside one window. */
   LISTENBRAINZ_RATE_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(50)),
   LISTENBRAINZ_RATE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(10)),
+  /** Stats answers cached (Redis when REDIS_URL is set, in-process otherwise); off measures the database alone. */
+  STATS_CACHE: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
 });
 
 export type Config = {
@@ -47,6 +49,7 @@ export type Config = {
   maxBodyBytes: number;
   cookieSecure: boolean;
   listenBrainzRateLimit: { requests: number; windowSeconds: number };
+  statsCache: boolean;
 };
 
 export class ConfigError extends Error {
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: value.MAX_BODY_BYTES,
     cookieSecure: value.COOKIE_SECURE === "true",
     listenBrainzRateLimit: { requests: value.LISTENBRAINZ_RATE_LIMIT, windowSeconds: value.LISTENBRAINZ_RATE_WINDOW_SECONDS },
+    statsCache: value.STATS_CACHE === "on",
   };
 }

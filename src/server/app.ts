@@ -13,6 +13,7 @@ import type { DatabaseHandle } from "../db/client.js";
 import { authenticate } from "../modules/auth/auth.authenticate.js";
 import { createSignInLimiter } from "../modules/auth/signIn.limiter.js";
 import { connectRedis } from "../platform/redis.js";
+import { createConfiguredCache } from "../platform/cache/configuredCache.js";
 import { createMemoryPubSub, createRedisPubSub } from "../platform/pubsub.js";
 import { modules } from "../modules/index.js";
 import type { BackgroundService } from "./module.js";
@@ -43,7 +44,8 @@ export async function createApp(options: { config: Config; database: DatabaseHan
   const { config, database, logger } = options;
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, config.redisKeyPrefix) : null;
   const pubsub = redis ? createRedisPubSub(redis, config.redisKeyPrefix, logger) : createMemoryPubSub();
-  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis) }, pubsub };
+  const cache = createConfiguredCache({ enabled: config.statsCache, redis, logger });
+  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis) }, pubsub, cache };
   const schema = await buildTonearmSchema();
 
   const fastify = Fastify({

@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.js";
+import type { Cache } from "../platform/cache/cache.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import type { PubSub } from "../platform/pubsub.js";
@@ -41,6 +42,8 @@ export type AppDeps = {
   limiters: Limiters;
   /** subscription events: in-process, or Redis pub/sub shared by every instance */
   pubsub: PubSub;
+  /** stats answers: Redis when REDIS_URL is set, in-process LRU otherwise, or off (STATS_CACHE) */
+  cache: Cache;
 };
 
 export function createContext(
