@@ -3,7 +3,7 @@ import type { ListenRow, ListenSource } from "../../db/schema.js";
 import { trackRepository } from "../catalog/track.repository.js";
 import { resolveTracks } from "../catalog/trackResolution.service.js";
 import { COUNTED_MIN_MS, isCounted } from "./countingRule.js";
-import { listenRepository, type NewListenRow } from "./listen.repository.js";
+import { dropBatchRepeats, duplicateRuleRepository, type ListenCandidate } from "./duplicateRule.repository.js";
 import type { Play } from "./play.js";
 
 export type RecordListensResult = {
@@ -13,13 +13,12 @@ export type RecordListensResult = {
   listens: ListenRow[];
 };
 
-const keyOf = (trackId: string, playedAt: Date) => `${trackId}@${playedAt.getTime()}`;
-
 /**
  * Stores already-validated plays for one user, in one transaction: resolve tracks (catalog),
- * one multi-row INSERT … ON CONFLICT DO NOTHING, then one read of the rows that were already
- * there. A play is a duplicate when the user already has a listen of the same track starting at
- * the same instant; repeats inside one call count once as inserted and then as duplicates.
+ * then one set-based INSERT that applies the duplicate rule (duplicateRule.repository.ts: same
+ * track at the same second, or within ±60 s of a listen from another source), then one read
+ * of the stored listen each play maps to. Repeats inside one call count once as inserted and
+ * then as duplicates. Live plays are never minute-precision.
  * No access check: callers (the listen service, importers, the scrobble API) own that.
  */
 export async function recordListensForUser(
@@ -35,45 +34,30 @@ export async function recordListensForUser(
       plays.map((play) => play.track),
     );
     const durations = await catalogDurations(tx, plays, trackIds);
-    const rows = new Map<string, NewListenRow>();
-    plays.forEach((play, index) => {
-      const trackId = trackIds[index]!;
-      const key = keyOf(trackId, play.playedAt);
-      if (rows.has(key)) return;
-      rows.set(key, {
-        userId,
-        trackId,
-        playedAt: play.playedAt,
-        msPlayed: play.msPlayed,
-        source,
-        counted: isCounted(play.msPlayed, play.track.durationMs ?? durations.get(trackId)),
-        skipped: play.skipped,
-        platform: play.platform,
-        importId: play.importId ?? null,
-      });
-    });
-
-    const stored = new Map<string, ListenRow>();
-    const insertedKeys = new Set<string>();
-    for (const row of await listenRepository.insertMany(tx, [...rows.values()])) {
-      const key = keyOf(row.trackId, row.playedAt);
-      stored.set(key, row);
-      insertedKeys.add(key);
-    }
-    const missing = [...rows.values()].filter((row) => !stored.has(keyOf(row.trackId, row.playedAt as Date)));
-    const existing = await listenRepository.findByTrackAndTime(
-      tx,
+    const candidates: ListenCandidate[] = plays.map((play, index) => ({
+      trackId: trackIds[index]!,
+      playedAt: play.playedAt,
+      msPlayed: play.msPlayed,
+      counted: isCounted(play.msPlayed, play.track.durationMs ?? durations.get(trackIds[index]!)),
+      skipped: play.skipped,
+      platform: play.platform,
+      minutePrecision: false,
+    }));
+    const importId = plays.find((play) => play.importId)?.importId ?? null;
+    const insertedRows = await duplicateRuleRepository.insertNewReturning(tx, {
       userId,
-      missing.map((row) => ({ trackId: row.trackId, playedAt: row.playedAt as Date })),
-    );
-    for (const row of existing) stored.set(keyOf(row.trackId, row.playedAt), row);
+      source,
+      importId,
+      candidates: dropBatchRepeats(candidates),
+    });
+    const matches = await duplicateRuleRepository.findMatches(tx, { userId, source, importId, candidates });
 
+    const newIds = new Set(insertedRows.map((row) => row.id));
     let inserted = 0;
-    const listens = plays.map((play, index) => {
-      const key = keyOf(trackIds[index]!, play.playedAt);
-      const row = stored.get(key);
-      if (!row) throw new Error(`recordListensForUser: listen ${key} neither inserted nor found`);
-      if (insertedKeys.delete(key)) inserted += 1;
+    const listens = plays.map((_, index) => {
+      const row = matches.get(index);
+      if (!row) throw new Error(`recordListensForUser: play ${index} neither inserted nor matched`);
+      if (newIds.delete(row.id)) inserted += 1;
       return row;
     });
     return { inserted, duplicates: plays.length - inserted, listens };

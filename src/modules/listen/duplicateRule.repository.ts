@@ -1,0 +1,166 @@
+import { sql } from "drizzle-orm";
+import { type Executor, selectRows } from "../../db/client.js";
+import type { ListenRow, ListenSource } from "../../db/schema.js";
+
+/** Duplicate window across sources and for minute-precision plays (formats.md "Our rules"). */
+export const DUPLICATE_WINDOW_SECONDS = 60;
+
+/** One play ready to store, its track already resolved. */
+export type ListenCandidate = {
+  trackId: string;
+  playedAt: Date;
+  msPlayed: number | null;
+  counted: boolean;
+  skipped: boolean | null;
+  platform: string | null;
+  minutePrecision: boolean;
+};
+
+export type CandidateBatch = {
+  userId: string;
+  source: ListenSource;
+  importId: string | null;
+  candidates: ListenCandidate[];
+};
+
+/**
+ * Drops the batch's own repeats with the same rule the database query applies: the same track
+ * at the same second, or within the window when either play is minute-precision (one batch
+ * has one source). Keeps the first in play order. Pure; O(n log n).
+ */
+export function dropBatchRepeats(candidates: ListenCandidate[]): ListenCandidate[] {
+  const order = candidates.map((_, index) => index);
+  order.sort((a, b) => {
+    const x = candidates[a]!;
+    const y = candidates[b]!;
+    return x.trackId < y.trackId ? -1 : x.trackId > y.trackId ? 1 : x.playedAt.getTime() - y.playedAt.getTime() || a - b;
+  });
+  const dropped = new Set<number>();
+  const windowMs = DUPLICATE_WINDOW_SECONDS * 1000;
+  let kept: ListenCandidate | null = null;
+  for (const index of order) {
+    const candidate = candidates[index]!;
+    if (kept && kept.trackId === candidate.trackId) {
+      const gap = candidate.playedAt.getTime() - kept.playedAt.getTime();
+      const sameSecond = Math.floor(candidate.playedAt.getTime() / 1000) === Math.floor(kept.playedAt.getTime() / 1000);
+      if (sameSecond || gap === 0 || (gap <= windowMs && (kept.minutePrecision || candidate.minutePrecision))) {
+        dropped.add(index);
+        continue;
+      }
+    }
+    kept = candidate;
+  }
+  return candidates.filter((_, index) => !dropped.has(index));
+}
+
+const WINDOW = sql.raw(`interval '${DUPLICATE_WINDOW_SECONDS} seconds'`);
+
+const BATCH_COLUMNS = sql.raw(
+  "b(ord int, track_id uuid, played_at timestamptz, ms_played int, counted boolean, skipped boolean, platform text, minute_precision boolean)",
+);
+
+function batchJson(candidates: ListenCandidate[]): string {
+  return JSON.stringify(
+    candidates.map((c, ord) => ({
+      ord,
+      track_id: c.trackId,
+      played_at: c.playedAt.toISOString(),
+      ms_played: c.msPlayed,
+      counted: c.counted,
+      skipped: c.skipped,
+      platform: c.platform,
+      minute_precision: c.minutePrecision,
+    })),
+  );
+}
+
+/**
+ * The one place the duplicate rule is decided against stored listens, for imports and live
+ * listens alike: a candidate is a duplicate when the user already has a listen of the same
+ * track at the same instant, or starting within ±60 s when the sources differ or either play is
+ * minute-precision. Set-based: one statement joins the whole batch against listens through the
+ * (user, track, played_at) unique index. A per-user transaction-scoped advisory lock keeps two
+ * concurrent writers of the same user from both missing each other's near-duplicates.
+ * Must run inside a transaction; `candidates` should already be free of the batch's own repeats.
+ */
+export const duplicateRuleRepository = {
+  /** Inserts the candidates that are not duplicates; returns how many were stored. */
+  async insertNewCounting(tx: Executor, batch: CandidateBatch): Promise<number> {
+    if (batch.candidates.length === 0) return 0;
+    await lockUser(tx, batch.userId);
+    const [row] = await selectRows<{ count: number }>(
+      tx,
+      sql`with inserted as (${insertNewSql(batch)} returning 1) select count(*)::int as count from inserted`,
+    );
+    return Number(row?.count ?? 0);
+  },
+
+  /** Inserts the candidates that are not duplicates; returns the stored rows. */
+  async insertNewReturning(tx: Executor, batch: CandidateBatch): Promise<ListenRow[]> {
+    if (batch.candidates.length === 0) return [];
+    await lockUser(tx, batch.userId);
+    const rows = await selectRows<Record<string, unknown>>(tx, sql`${insertNewSql(batch)} returning *`);
+    return rows.map(toListenRow);
+  },
+
+  /**
+   * For each candidate (by index), the stored listen that makes it a duplicate: the nearest
+   * one the rule matches. Candidates without a match are absent from the map.
+   */
+  async findMatches(tx: Executor, batch: CandidateBatch): Promise<Map<number, ListenRow>> {
+    if (batch.candidates.length === 0) return new Map();
+    const rows = await selectRows<Record<string, unknown>>(
+      tx,
+      sql`select distinct on (b.ord) b.ord as match_ord, l.*
+          from json_to_recordset(${batchJson(batch.candidates)}::json) as ${BATCH_COLUMNS}
+          join listens l on l.user_id = ${batch.userId}::uuid and l.track_id = b.track_id
+            and l.played_at between b.played_at - ${WINDOW}
+                                and b.played_at + ${WINDOW}
+            and (date_trunc('second', l.played_at) = date_trunc('second', b.played_at)
+                 or l.source <> ${batch.source}::listen_source or l.minute_precision or b.minute_precision)
+          order by b.ord, abs(extract(epoch from l.played_at - b.played_at)), l.id`,
+    );
+    return new Map(rows.map((row) => [Number(row.match_ord), toListenRow(row)]));
+  },
+};
+
+async function lockUser(tx: Executor, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('listens:' || ${userId}))`);
+}
+
+function insertNewSql(batch: CandidateBatch) {
+  return sql`
+    insert into listens (user_id, track_id, played_at, ms_played, source, counted, skipped, platform, minute_precision, import_id)
+    select ${batch.userId}::uuid, b.track_id, b.played_at, b.ms_played, ${batch.source}::listen_source, b.counted, b.skipped,
+           b.platform, b.minute_precision, ${batch.importId}::uuid
+    from json_to_recordset(${batchJson(batch.candidates)}::json) as ${BATCH_COLUMNS}
+    where not exists (
+      select 1 from listens l
+      where l.user_id = ${batch.userId}::uuid and l.track_id = b.track_id
+        and l.played_at between b.played_at - ${WINDOW}
+                            and b.played_at + ${WINDOW}
+        and (date_trunc('second', l.played_at) = date_trunc('second', b.played_at)
+             or l.source <> ${batch.source}::listen_source or l.minute_precision or b.minute_precision)
+    )
+    order by b.ord
+    on conflict (user_id, track_id, played_at) do nothing`;
+}
+
+/** Raw snake_case rows (both drivers) → the Drizzle row shape. */
+function toListenRow(row: Record<string, unknown>): ListenRow {
+  const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+  return {
+    id: Number(row.id),
+    userId: String(row.user_id),
+    trackId: String(row.track_id),
+    playedAt: date(row.played_at),
+    msPlayed: row.ms_played == null ? null : Number(row.ms_played),
+    source: row.source as ListenSource,
+    counted: Boolean(row.counted),
+    skipped: row.skipped == null ? null : Boolean(row.skipped),
+    platform: (row.platform as string | null) ?? null,
+    minutePrecision: Boolean(row.minute_precision),
+    importId: (row.import_id as string | null) ?? null,
+    createdAt: date(row.created_at),
+  };
+}
