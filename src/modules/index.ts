@@ -6,6 +6,7 @@ import { fetchListenNode } from "./listen/listen.context.js";
 import { ListenResolver } from "./listen/listen.resolver.js";
 import { UserListensResolver } from "./listen/userListens.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
+import { statsModule } from "./stats/stats.module.js";
 import { fetchUserNode } from "./user/user.reference.js";
 import { UserResolver } from "./user/user.resolver.js";
 
@@ -16,4 +17,5 @@ export const modules: ModuleDefinition[] = [
   { resolvers: [UserResolver], nodes: { User: fetchUserNode } },
   catalogModule,
   { resolvers: [ListenResolver, UserListensResolver], nodes: { Listen: fetchListenNode } },
+  statsModule,
 ];

@@ -1,0 +1,7 @@
+import type { Context } from "../../server/context.js";
+import { StatsService } from "./stats.service.js";
+
+/** The stats service over this operation's database. */
+export function statsServiceFor(ctx: Context): StatsService {
+  return new StatsService({ db: ctx.db });
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordListens } from "../../../test/factories/listen.factory.js";
+import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
+import { startTestServer, type TestServer } from "../../../test/testServer.js";
+
+const STATS = /* GraphQL */ `
+  query Stats($username: String!, $range: StatsRangeInput!, $rankBy: StatsRanking) {
+    user(username: $username) {
+      stats(range: $range) {
+        range { from to }
+        totals { listens msPlayed distinctTracks distinctArtists distinctAlbums activeDays }
+        topArtists(first: 5, rankBy: $rankBy) { rank listens msPlayed artist { name } }
+        topTracks(first: 5, rankBy: $rankBy) { rank listens msPlayed track { title } }
+        topAlbums(first: 5) { rank listens album { title } }
+        newArtists { rank listens artist { name } }
+        listeningClock { weekday hour listens msPlayed }
+        activity(granularity: DAY) { start listens msPlayed }
+        streaks { longestDays longestStart currentDays }
+      }
+    }
+  }
+`;
+
+let server: TestServer;
+let owner: TestUser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await signUpUser(server, { timezone: "Asia/Kathmandu" });
+  await recordListens(server, owner, [
+    // 2026-01-10 23:50 local (+05:45) = 18:05Z: Saturday, 23h
+    { trackTitle: "One", artistName: "Alpha", albumTitle: "First", playedAt: "2026-01-10T18:05:00Z", msPlayed: 100_000 },
+    // 2026-01-11 00:10 local: Sunday 0h, the next local day
+    { trackTitle: "Two", artistName: "Alpha", featuredArtists: ["Beta"], playedAt: "2026-01-10T18:25:00Z" },
+    { trackTitle: "Three", artistName: "Beta", playedAt: "2026-01-12T06:00:00Z", msPlayed: 300_000, durationMs: 300_000 },
+    // too short to count
+    { trackTitle: "Four", artistName: "Gamma", playedAt: "2026-01-12T07:00:00Z", msPlayed: 5_000 },
+  ]);
+});
+
+afterAll(() => server?.close());
+
+const window = { from: "2026-01-10T00:00:00Z", to: "2026-01-13T00:00:00Z" };
+
+describe("User.stats", () => {
+  it("computes every stat over counted listens in the user's zone", async () => {
+    const response = await server.graphql(STATS, { username: owner.username, range: window }, owner);
+    expect(response.errors).toBeUndefined();
+    const stats = response.data!.user.stats;
+    expect(stats.range).toEqual({ from: "2026-01-10T00:00:00.000Z", to: "2026-01-13T00:00:00.000Z" });
+    expect(stats.totals).toEqual({ listens: 3, msPlayed: 400_000, distinctTracks: 3, distinctArtists: 2, distinctAlbums: 1, activeDays: 3 });
+    // Alpha: 2 listens (primary of One and Two); Beta: 1 (a feature on Two does not count)
+    expect(stats.topArtists.map((row: { artist: { name: string }; listens: number }) => [row.artist.name, row.listens])).toEqual([
+      ["Alpha", 2],
+      ["Beta", 1],
+    ]);
+    expect(stats.topTracks[0]).toMatchObject({ rank: 1, track: { title: "Three" }, listens: 1, msPlayed: 300_000 });
+    expect(stats.topAlbums).toEqual([{ rank: 1, listens: 1, album: { title: "First" } }]);
+    expect(stats.listeningClock).toHaveLength(168);
+    expect(stats.listeningClock.find((cell: { weekday: number; hour: number }) => cell.weekday === 5 && cell.hour === 23).listens).toBe(1);
+    expect(stats.listeningClock.find((cell: { weekday: number; hour: number }) => cell.weekday === 6 && cell.hour === 0).listens).toBe(1);
+    // local days from 2026-01-10 (05:45 local) to 2026-01-13 (05:44 local): four buckets, one empty
+    expect(stats.activity.map((bucket: { start: string; listens: number }) => [bucket.start, bucket.listens])).toEqual([
+      ["2026-01-09T18:15:00.000Z", 1],
+      ["2026-01-10T18:15:00.000Z", 1],
+      ["2026-01-11T18:15:00.000Z", 1],
+      ["2026-01-12T18:15:00.000Z", 0],
+    ]);
+    expect(stats.streaks).toEqual({ longestDays: 3, longestStart: "2026-01-09T18:15:00.000Z", currentDays: 0 });
+    expect(stats.newArtists.map((row: { artist: { name: string } }) => row.artist.name)).toEqual(["Alpha", "Beta"]);
+  });
+
+  it("ranks by time listened when asked", async () => {
+    const response = await server.graphql(STATS, { username: owner.username, range: window, rankBy: "TIME_LISTENED" }, owner);
+    const names = response.data!.user.stats.topArtists.map((row: { artist: { name: string } }) => row.artist.name);
+    // Beta 300 s beats Alpha 100 s + 180 s? No: Two has no msPlayed and no duration, so it lasts 0.
+    expect(names).toEqual(["Beta", "Alpha"]);
+  });
+
+  it("is null for someone who may not see the history, and for nobody signed in", async () => {
+    const other = await signUpUser(server);
+    for (const auth of [other, {}]) {
+      const response = await server.graphql(STATS, { username: owner.username, range: { preset: "ALL_TIME" } }, auth);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.user.stats).toBeNull();
+    }
+  });
+
+  it("resolves ALL_TIME from the first counted listen", async () => {
+    const response = await server.graphql(STATS, { username: owner.username, range: { preset: "ALL_TIME" } }, owner);
+    expect(response.data!.user.stats.range.from).toBe("2026-01-10T18:05:00.000Z");
+    expect(response.data!.user.stats.totals.listens).toBe(3);
+  });
+
+  it("refuses bad ranges and sizes", async () => {
+    const cases = [
+      { range: { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" } },
+      { range: { from: "1900-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } },
+      { range: { preset: "THIS_WEEK", from: "2026-01-01T00:00:00Z" } },
+      { range: {} },
+    ];
+    for (const variables of cases) {
+      const response = await server.graphql(STATS, { username: owner.username, ...variables }, owner);
+      expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const tooMany = await server.graphql(
+      `query($u: String!) { user(username: $u) { stats(range: { preset: ALL_TIME }) { topTracks(first: 101) { rank } } } }`,
+      { u: owner.username },
+      owner,
+    );
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

@@ -1,0 +1,188 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, selectRows } from "../../db/client.js";
+import type { CalendarUnit } from "./statsRange.js";
+
+/** A window and the zone its local calendar is read in. */
+export type StatsWindow = { userId: string; timezone: string; from: Date; to: Date };
+export type CountRow = { id: string; listens: number; msPlayed: number };
+export type RankKey = "listens" | "msPlayed";
+export type ActivityUnit = "day" | "week" | "month" | "year";
+
+/**
+ * The user's counted listens in [from, to) with what every stat needs. A listen belongs to its
+ * track's PRIMARY artist (tracks.primary_artist_id) and lasts ms_played, else the track's
+ * duration, else 0. Served by listens_user_played_at_idx.
+ */
+function scoped(w: StatsWindow): SQL {
+  return sql`scoped as (
+    select l.played_at, l.played_at at time zone ${w.timezone} as local_at, l.track_id,
+           t.primary_artist_id as artist_id, t.album_id,
+           coalesce(l.ms_played, t.duration_ms, 0)::float8 as ms
+    from listens l join tracks t on t.id = l.track_id
+    where l.user_id = ${w.userId} and l.counted
+      and l.played_at >= ${w.from.toISOString()}::timestamptz and l.played_at < ${w.to.toISOString()}::timestamptz)`;
+}
+
+/** Ties: the other measure, then the name in byte order (identical on every collation), then id. */
+function rankOrder(rankBy: RankKey, name: SQL): SQL {
+  return rankBy === "listens"
+    ? sql`listens desc, ms desc, ${name} collate "C" asc, id asc`
+    : sql`ms desc, listens desc, ${name} collate "C" asc, id asc`;
+}
+
+const toCount = (row: { id: string; listens: number; ms: number }): CountRow => ({
+  id: row.id,
+  listens: Number(row.listens),
+  msPlayed: Number(row.ms),
+});
+
+/** Statistics' SQL over raw listens, and nothing else: every method is one statement. */
+export const statsRepository = {
+  /** The instant the local week (Monday), month or year containing `now` began. */
+  async calendarStart(db: Executor, unit: CalendarUnit, now: Date, timezone: string): Promise<Date> {
+    const [row] = await selectRows<{ start: Date | string }>(
+      db,
+      sql`select date_trunc(${unit}, ${now.toISOString()}::timestamptz at time zone ${timezone}) at time zone ${timezone} as start`,
+    );
+    return new Date(row!.start);
+  },
+
+  /** First and last counted listen; nulls without any. */
+  async listenSpan(db: Executor, userId: string): Promise<{ first: Date | null; last: Date | null }> {
+    const [row] = await selectRows<{ first: Date | string | null; last: Date | string | null }>(
+      db,
+      sql`select min(played_at) as first, max(played_at) as last from listens where user_id = ${userId} and counted`,
+    );
+    return { first: row?.first ? new Date(row.first) : null, last: row?.last ? new Date(row.last) : null };
+  },
+
+  async totals(db: Executor, w: StatsWindow) {
+    const [row] = await selectRows<Record<string, number>>(
+      db,
+      sql`with ${scoped(w)}
+          select count(*)::int as listens, coalesce(sum(ms), 0)::float8 as ms,
+                 count(distinct track_id)::int as tracks, count(distinct artist_id)::int as artists,
+                 count(distinct album_id)::int as albums, count(distinct local_at::date)::int as days
+          from scoped`,
+    );
+    return {
+      listens: Number(row!.listens),
+      msPlayed: Number(row!.ms),
+      distinctTracks: Number(row!.tracks),
+      distinctArtists: Number(row!.artists),
+      distinctAlbums: Number(row!.albums),
+      activeDays: Number(row!.days),
+    };
+  },
+
+  async topArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
+    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+      db,
+      sql`with ${scoped(w)}, counts as (
+            select artist_id as id, count(*)::int as listens, sum(ms)::float8 as ms from scoped group by artist_id)
+          select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
+          order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
+    );
+    return rows.map(toCount);
+  },
+
+  async topTracks(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
+    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+      db,
+      sql`with ${scoped(w)}, counts as (
+            select track_id as id, count(*)::int as listens, sum(ms)::float8 as ms from scoped group by track_id)
+          select c.id, c.listens, c.ms from counts c join tracks t on t.id = c.id
+          order by ${rankOrder(rankBy, sql`t.title`)} limit ${limit}`,
+    );
+    return rows.map(toCount);
+  },
+
+  /** Listens of tracks without an album are left out. */
+  async topAlbums(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
+    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+      db,
+      sql`with ${scoped(w)}, counts as (
+            select album_id as id, count(*)::int as listens, sum(ms)::float8 as ms
+            from scoped where album_id is not null group by album_id)
+          select c.id, c.listens, c.ms from counts c join albums al on al.id = c.id
+          order by ${rankOrder(rankBy, sql`al.title`)} limit ${limit}`,
+    );
+    return rows.map(toCount);
+  },
+
+  /** Artists whose first-ever counted listen (of the user) lies in the window. */
+  async newArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
+    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+      db,
+      sql`with ${scoped(w)}, counts as (
+            select artist_id as id, count(*)::int as listens, sum(ms)::float8 as ms from scoped group by artist_id)
+          select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
+          where not exists (
+            select 1 from listens l join tracks t on t.id = l.track_id
+            where l.user_id = ${w.userId} and l.counted and t.primary_artist_id = c.id
+              and l.played_at < ${w.from.toISOString()}::timestamptz)
+          order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
+    );
+    return rows.map(toCount);
+  },
+
+  /** Non-empty (ISO weekday − 1, local hour) cells. */
+  async clock(db: Executor, w: StatsWindow): Promise<{ weekday: number; hour: number; listens: number; msPlayed: number }[]> {
+    const rows = await selectRows<{ weekday: number; hour: number; listens: number; ms: number }>(
+      db,
+      sql`with ${scoped(w)}
+          select (extract(isodow from local_at)::int - 1) as weekday, extract(hour from local_at)::int as hour,
+                 count(*)::int as listens, sum(ms)::float8 as ms
+          from scoped group by 1, 2`,
+    );
+    return rows.map((row) => ({ weekday: Number(row.weekday), hour: Number(row.hour), listens: Number(row.listens), msPlayed: Number(row.ms) }));
+  },
+
+  /** Every local bucket touching [from, to), empty ones included, oldest first. */
+  async activity(db: Executor, w: StatsWindow, unit: ActivityUnit): Promise<{ start: Date; listens: number; msPlayed: number }[]> {
+    if (w.from.getTime() >= w.to.getTime()) return [];
+    const tz = w.timezone;
+    const rows = await selectRows<{ start: Date | string; listens: number; ms: number }>(
+      db,
+      sql`with ${scoped(w)},
+          buckets as (
+            select generate_series(
+              date_trunc(${unit}, ${w.from.toISOString()}::timestamptz at time zone ${tz}),
+              date_trunc(${unit}, (${w.to.toISOString()}::timestamptz - interval '1 microsecond') at time zone ${tz}),
+              ('1 ' || ${unit})::interval) as local_start),
+          counts as (
+            select date_trunc(${unit}, local_at) as local_start, count(*)::int as listens, sum(ms)::float8 as ms
+            from scoped group by 1)
+          select b.local_start at time zone ${tz} as start, coalesce(c.listens, 0)::int as listens, coalesce(c.ms, 0)::float8 as ms
+          from buckets b left join counts c on c.local_start = b.local_start
+          order by b.local_start`,
+    );
+    return rows.map((row) => ({ start: new Date(row.start), listens: Number(row.listens), msPlayed: Number(row.ms) }));
+  },
+
+  /**
+   * Runs of consecutive local days with a counted listen in the window (gaps and islands):
+   * the longest (earliest on a tie) and the one ending today or yesterday, local to `now`.
+   */
+  async streaks(db: Executor, w: StatsWindow, now: Date): Promise<{ longestDays: number; longestStart: Date | null; currentDays: number }> {
+    const tz = w.timezone;
+    const [row] = await selectRows<{ longest_days: number | null; longest_start: Date | string | null; current_days: number | null }>(
+      db,
+      sql`with ${scoped(w)},
+          days as (select distinct local_at::date as day from scoped),
+          runs as (
+            select min(day) as first_day, max(day) as last_day, count(*)::int as length
+            from (select day, day - (row_number() over (order by day))::int as island from days) d group by island),
+          longest as (select first_day, length from runs order by length desc, first_day asc limit 1)
+          select (select length from longest) as longest_days,
+                 (select first_day::timestamp at time zone ${tz} from longest) as longest_start,
+                 (select length from runs, (select (${now.toISOString()}::timestamptz at time zone ${tz})::date as today) t
+                   where last_day >= today - 1 and first_day <= today order by last_day limit 1) as current_days`,
+    );
+    return {
+      longestDays: Number(row?.longest_days ?? 0),
+      longestStart: row?.longest_start ? new Date(row.longest_start) : null,
+      currentDays: Number(row?.current_days ?? 0),
+    };
+  },
+};

@@ -1,0 +1,160 @@
+import type { Database } from "../../db/client.js";
+import type { UserRow } from "../../db/schema.js";
+import { badUserInput } from "../../platform/errors.js";
+import type { Viewer } from "../auth/viewer.js";
+import { canViewHistory } from "../user/user.policy.js";
+import { Granularity } from "./granularity.enum.js";
+import type { RankedItem } from "./itemCount.type.js";
+import { type ActivityUnit, type CountRow, type RankKey, statsRepository, type StatsWindow } from "./stats.repository.js";
+import type { StatsRangeInput } from "./statsRange.input.js";
+import { lastDaysWindow, parseStatsRange } from "./statsRange.js";
+import { StatsRanking } from "./statsRanking.enum.js";
+import { scopeKey, type StatsScope } from "./statsScope.js";
+
+export const TOP_MAX = 100;
+
+/** Every stat the service computes: the names the cache keys by. */
+export type StatName =
+  | "totals"
+  | "topArtists"
+  | "topTracks"
+  | "topAlbums"
+  | "newArtists"
+  | "listeningClock"
+  | "activity"
+  | "streaks";
+
+export type StatsServiceDeps = { db: Database };
+
+const ACTIVITY_UNITS: Record<Granularity, ActivityUnit> = {
+  [Granularity.DAY]: "day",
+  [Granularity.WEEK]: "week",
+  [Granularity.MONTH]: "month",
+  [Granularity.YEAR]: "year",
+};
+
+/**
+ * Statistics: visibility, range resolution and the stats themselves. Every stat goes through
+ * `compute`, the one place a cache wraps (keyed by user, stat, resolved range and arguments).
+ */
+export class StatsService {
+  constructor(private readonly deps: StatsServiceDeps) {}
+
+  /** The stats root for `owner` over `input`, or null when the viewer may not see their history. */
+  async scopeFor(viewer: Viewer | null, owner: UserRow, input: StatsRangeInput, now = new Date()): Promise<StatsScope | null> {
+    if (!canViewHistory(viewer, owner)) return null;
+    const request = parseStatsRange(input, now);
+    const { db } = this.deps;
+    const tz = owner.timezone;
+    let from: Date | null;
+    let to = now;
+    switch (request.kind) {
+      case "window":
+        ({ from, to } = request);
+        break;
+      case "last":
+        ({ from, to } = lastDaysWindow(request.days, now));
+        break;
+      case "calendar":
+        from = await statsRepository.calendarStart(db, request.unit, now, tz);
+        break;
+      case "allTime": {
+        const span = await statsRepository.listenSpan(db, owner.id);
+        from = span.first;
+        if (span.last && span.last.getTime() >= now.getTime()) to = new Date(span.last.getTime() + 1);
+        break;
+      }
+    }
+    return { userId: owner.id, timezone: tz, preset: input.preset ?? null, from, to, now, range: { from, to } };
+  }
+
+  /**
+   * Computes one stat. The single seam for caching: `rangeKey` names the resolved window and
+   * zone, `args` the stat's own arguments; `computeFromDb` reads the database.
+   */
+  compute<T>(userId: string, stat: StatName, rangeKey: string, args: Record<string, unknown>, computeFromDb: () => Promise<T>): Promise<T> {
+    void userId;
+    void stat;
+    void rangeKey;
+    void args;
+    return computeFromDb();
+  }
+
+  totals(scope: StatsScope) {
+    return this.stat(scope, "totals", {}, (w) => statsRepository.totals(this.deps.db, w), {
+      listens: 0,
+      msPlayed: 0,
+      distinctTracks: 0,
+      distinctArtists: 0,
+      distinctAlbums: 0,
+      activeDays: 0,
+    });
+  }
+
+  topArtists(scope: StatsScope, first: number, rankBy: StatsRanking): Promise<RankedItem[]> {
+    return this.top(scope, "topArtists", first, rankBy, statsRepository.topArtists);
+  }
+
+  topTracks(scope: StatsScope, first: number, rankBy: StatsRanking): Promise<RankedItem[]> {
+    return this.top(scope, "topTracks", first, rankBy, statsRepository.topTracks);
+  }
+
+  topAlbums(scope: StatsScope, first: number, rankBy: StatsRanking): Promise<RankedItem[]> {
+    return this.top(scope, "topAlbums", first, rankBy, statsRepository.topAlbums);
+  }
+
+  newArtists(scope: StatsScope, first: number, rankBy: StatsRanking): Promise<RankedItem[]> {
+    return this.top(scope, "newArtists", first, rankBy, statsRepository.newArtists);
+  }
+
+  /** All 7 × 24 cells, Monday 00h first; empty cells are zeros. */
+  async listeningClock(scope: StatsScope) {
+    const cells = await this.stat(scope, "listeningClock", {}, (w) => statsRepository.clock(this.deps.db, w), []);
+    const byCell = new Map(cells.map((cell) => [cell.weekday * 24 + cell.hour, cell]));
+    return Array.from({ length: 7 * 24 }, (_, index) => {
+      const cell = byCell.get(index);
+      return { weekday: Math.floor(index / 24), hour: index % 24, listens: cell?.listens ?? 0, msPlayed: cell?.msPlayed ?? 0 };
+    });
+  }
+
+  activity(scope: StatsScope, granularity: Granularity) {
+    const unit = ACTIVITY_UNITS[granularity];
+    return this.stat(scope, "activity", { granularity }, (w) => statsRepository.activity(this.deps.db, w, unit), []);
+  }
+
+  streaks(scope: StatsScope) {
+    // "current" depends on the local date of `now`, so it is part of the key
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: scope.timezone }).format(scope.now);
+    return this.stat(scope, "streaks", { today }, (w) => statsRepository.streaks(this.deps.db, w, scope.now), {
+      longestDays: 0,
+      longestStart: null,
+      currentDays: 0,
+    });
+  }
+
+  private top(
+    scope: StatsScope,
+    stat: StatName,
+    first: number,
+    rankBy: StatsRanking,
+    query: (db: Database, w: StatsWindow, rankKey: RankKey, limit: number) => Promise<CountRow[]>,
+  ): Promise<RankedItem[]> {
+    if (!Number.isInteger(first) || first < 1 || first > TOP_MAX) throw badUserInput("first", `must be between 1 and ${TOP_MAX}`);
+    const rankKey: RankKey = rankBy === StatsRanking.TIME_LISTENED ? "msPlayed" : "listens";
+    return this.stat(
+      scope,
+      stat,
+      { first, rankBy },
+      async (w) => (await query(this.deps.db, w, rankKey, first)).map((row, index) => ({ rank: index + 1, ...row })),
+      [],
+    );
+  }
+
+  /** Runs a stat through `compute`; a range without a start (ALL_TIME, no listens) is empty. */
+  private stat<T>(scope: StatsScope, stat: StatName, args: Record<string, unknown>, query: (w: StatsWindow) => Promise<T>, empty: T): Promise<T> {
+    const { from } = scope;
+    if (!from) return Promise.resolve(empty);
+    const window: StatsWindow = { userId: scope.userId, timezone: scope.timezone, from, to: scope.to };
+    return this.compute(scope.userId, stat, scopeKey(scope), args, () => query(window));
+  }
+}
