@@ -27,6 +27,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   /** Largest accepted request body in bytes (GraphQL over HTTP). */
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(2_000_000)),
+  /** Largest accepted import upload in bytes (default 1 GiB); refused while streaming. */
+  IMPORT_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(1024 ** 3)),
   /** Browsers only send Secure cookies over https; turn off only for plain-http local development. */
   COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")),
   /** ListenBrainz-compatible API: requests allowed per token (or IP) inside one window. */
@@ -47,6 +49,8 @@ export type Config = {
   publicUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
   maxBodyBytes: number;
+  /** largest accepted import upload (GraphQL multipart and POST /api/imports) */
+  importMaxBytes: number;
   cookieSecure: boolean;
   listenBrainzRateLimit: { requests: number; windowSeconds: number };
   statsCache: boolean;
@@ -78,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/\/+$/, ""),
     logLevel: value.LOG_LEVEL,
     maxBodyBytes: value.MAX_BODY_BYTES,
+    importMaxBytes: value.IMPORT_MAX_BYTES,
     cookieSecure: value.COOKIE_SECURE === "true",
     listenBrainzRateLimit: { requests: value.LISTENBRAINZ_RATE_LIMIT, windowSeconds: value.LISTENBRAINZ_RATE_WINDOW_SECONDS },
     statsCache: value.STATS_CACHE === "on",

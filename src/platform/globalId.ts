@@ -4,12 +4,12 @@ import { badUserInput } from "./errors.js";
  * Relay global ids: base64url("<Type>:<key>"). Opaque to clients, they carry the type so that
  * `node(id)` and federation `_entities` can route them; keys are uuids or integers.
  */
-export type NodeType = "User" | "Artist" | "Album" | "Track" | "Listen" | "ApiToken";
+export type NodeType = "User" | "Artist" | "Album" | "Track" | "Listen" | "ApiToken" | "Import";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INTEGER = /^[1-9][0-9]{0,17}$/;
 const INTEGER_KEYED: ReadonlySet<NodeType> = new Set(["Listen"]);
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["User", "Artist", "Album", "Track", "Listen", "ApiToken"]);
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["User", "Artist", "Album", "Track", "Listen", "ApiToken", "Import"]);
 
 export function toGlobalId(type: NodeType, key: string | number): string {
   return Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
