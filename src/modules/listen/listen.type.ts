@@ -31,6 +31,8 @@ export class Listen extends Node {
   key: number;
   userId: string;
   trackId: string;
+  /** the import that stored it (Listen.import lives in the import module) */
+  importId: string | null;
 }
 
 export function toListen(row: ListenRow): Listen {
@@ -45,6 +47,7 @@ export function toListen(row: ListenRow): Listen {
     counted: row.counted,
     skipped: row.skipped,
     platform: row.platform,
+    importId: row.importId,
   });
 }
 

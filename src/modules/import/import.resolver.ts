@@ -1,0 +1,65 @@
+import type { FileUpload } from "graphql-upload/processRequest.mjs";
+import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import type { ImportRow } from "../../db/schema.js";
+import { badUserInput } from "../../platform/errors.js";
+import { toConnection } from "../../platform/graphql/connection.type.js";
+import type { Context } from "../../server/context.js";
+import { importServiceFor } from "./import.context.js";
+import { ImportFormatEnum } from "./import.enums.js";
+import { importCursor } from "./import.service.js";
+import { Import, ImportConnection, ImportRowError, toImport } from "./import.type.js";
+
+@Resolver(() => Import)
+export class ImportResolver {
+  @Query(() => Import, { nullable: true })
+  async import(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Import | null> {
+    const row = await importServiceFor(ctx).findOwn(ctx.viewer, id);
+    return row ? toImport(row) : null;
+  }
+
+  @Query(() => ImportConnection, { description: "The viewer's imports, newest first" })
+  async imports(
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportConnection> {
+    const { page, count } = await importServiceFor(ctx).list(ctx.viewer, { first, after });
+    return toConnection(ImportConnection, { ...page, nodes: page.nodes.map(toImport) }, (node) => importCursor(rowOf(node)), count);
+  }
+
+  @Mutation(() => Import, { description: "Format is detected from the content when not given" })
+  async startImport(
+    @Arg("file", () => GraphQLUpload) file: Promise<FileUpload>,
+    @Arg("format", () => ImportFormatEnum, { nullable: true }) format: ImportFormatEnum | null,
+    @Ctx() ctx: Context,
+  ): Promise<Import> {
+    const upload = await file.catch(() => {
+      throw badUserInput("file", "the upload did not arrive; send it as a GraphQL multipart request");
+    });
+    const row = await importServiceFor(ctx).start(ctx.viewer, { stream: upload.createReadStream(), fileName: upload.filename || null }, format);
+    return toImport(row);
+  }
+
+  @Mutation(() => Import)
+  async cancelImport(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Import> {
+    return toImport(await importServiceFor(ctx).cancel(ctx.viewer, id));
+  }
+
+  @Subscription(() => Import, {
+    description: "Progress of one of the viewer's imports; completes when it ends",
+    subscribe: ({ args, context }) => importServiceFor(context as Context).progress((context as Context).viewer, args.id as string),
+  })
+  importProgress(@Arg("id", () => ID) _id: string, @Root() row: ImportRow): Import {
+    return toImport(row);
+  }
+
+  @FieldResolver(() => [ImportRowError])
+  errors(@Root() imported: Import, @Arg("first", () => Int, { defaultValue: 20 }) first: number): ImportRowError[] {
+    if (first < 0) throw badUserInput("first", "must not be negative");
+    return imported.storedErrors.slice(0, first);
+  }
+}
+
+/** The cursor fields an Import keeps from its row. */
+const rowOf = (node: Import) => ({ createdAt: node.createdAt, id: node.key }) as ImportRow;

@@ -1,0 +1,113 @@
+import { access } from "node:fs/promises";
+import type { Database } from "../../db/client.js";
+import type { ImportFormat, ImportRow, ListenSource } from "../../db/schema.js";
+import { ImportFileError, openImportSource } from "../../import/importSource.js";
+import type { Logger } from "../../platform/logger.js";
+import type { PubSub } from "../../platform/pubsub.js";
+import { importRepository, MAX_STORED_ERRORS } from "./import.repository.js";
+import { publishImportProgress } from "./importProgress.topic.js";
+import { ImportBatchWriter, type PendingBatch } from "./import.writer.js";
+import { removeUpload } from "./upload.store.js";
+
+export type ImportRunDeps = { db: Database; logger: Logger; pubsub: PubSub };
+
+/** Rows per transaction: big enough to amortize statements, small enough to report often. */
+export const BATCH_ROWS = 5_000;
+/** A batch is committed at least this often, so progress events and cancels stay prompt. */
+export const BATCH_MAX_MS = 400;
+
+const SOURCE_OF: Record<ImportFormat, ListenSource> = {
+  SPOTIFY_EXTENDED: "SPOTIFY_EXTENDED",
+  SPOTIFY_ACCOUNT: "SPOTIFY_ACCOUNT",
+  LASTFM_CSV: "LASTFM",
+  LASTFM_JSON: "LASTFM",
+  LISTENBRAINZ: "LISTENBRAINZ",
+  APPLE_MUSIC: "APPLE_MUSIC",
+  YOUTUBE_MUSIC: "YOUTUBE_MUSIC",
+};
+
+export type RunOutcome = "SUCCEEDED" | "FAILED" | "CANCELLED" | "STOPPED";
+
+const emptyBatch = (position: number): PendingBatch => ({ plays: [], skipped: 0, failed: 0, errors: [], position });
+
+/**
+ * Runs one RUNNING import from its checkpoint to the end: re-opens the upload, skips rows up to
+ * the last committed position, commits batches (rows + counters together), and ends it
+ * SUCCEEDED, FAILED (file damaged or gone: rows read before the damage stay) or CANCELLED. When
+ * `shouldStop()` turns true (server shutdown) it returns STOPPED after the current batch and
+ * leaves the import RUNNING, to be resumed by the next start. The file is deleted when it ends.
+ */
+export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop: () => boolean = () => false): Promise<RunOutcome> {
+  const log = deps.logger.child({ importId: row.id });
+  const end = async (status: "SUCCEEDED" | "FAILED" | "CANCELLED", failure?: { message: string; position: number }) => {
+    await importRepository.finish(deps.db, row.id, {
+      status,
+      ...(failure ? { failureMessage: failure.message, error: failure } : {}),
+    });
+    await removeUpload(row.filePath);
+    await publishImportProgress(deps.pubsub, row.id);
+    log.info({ status }, "import ended");
+    return status;
+  };
+
+  if (!row.filePath || !(await access(row.filePath).then(() => true, () => false))) {
+    return end("FAILED", { message: "the uploaded file is gone (removed before the import could finish); upload it again", position: 0 });
+  }
+  const resumeAfter = typeof row.checkpoint?.position === "number" ? row.checkpoint.position : 0;
+  const writer = new ImportBatchWriter(deps.db, {
+    importId: row.id,
+    userId: row.userId,
+    source: SOURCE_OF[row.format ?? "SPOTIFY_EXTENDED"],
+    storedErrors: row.errors.length,
+    maxErrors: MAX_STORED_ERRORS,
+  });
+
+  let batch = emptyBatch(resumeAfter);
+  let batchStarted = Date.now();
+  const commit = async (): Promise<"cancel" | "stop" | "go"> => {
+    const pending = batch;
+    batch = emptyBatch(pending.position);
+    batchStarted = Date.now();
+    if (pending.plays.length + pending.skipped + pending.failed > 0 || pending.errors.length > 0) {
+      const { cancelRequested } = await writer.write(pending);
+      await publishImportProgress(deps.pubsub, row.id);
+      if (cancelRequested) return "cancel";
+    } else if ((await importRepository.findById(deps.db, row.id))?.cancelRequested) return "cancel";
+    return shouldStop() ? "stop" : "go";
+  };
+
+  try {
+    const source = await openImportSource(row.filePath, { format: row.format, fileName: row.fileName });
+    for await (const parsed of source.rows) {
+      if (parsed.position <= resumeAfter) continue;
+      batch.position = parsed.position;
+      if (parsed.kind === "play") {
+        batch.plays.push({
+          position: parsed.position,
+          play: { ...parsed.play, importId: row.id },
+          minutePrecision: parsed.minutePrecision ?? false,
+          needsArtist: parsed.needsArtist ?? false,
+        });
+      } else if (parsed.kind === "skip") batch.skipped += 1;
+      else {
+        batch.failed += 1;
+        batch.errors.push({ position: parsed.position, message: parsed.message });
+      }
+      if (batch.plays.length + batch.skipped + batch.failed >= BATCH_ROWS || Date.now() - batchStarted >= BATCH_MAX_MS) {
+        const next = await commit();
+        if (next === "cancel") return end("CANCELLED");
+        if (next === "stop") return "STOPPED";
+      }
+    }
+    const last = await commit();
+    if (last === "cancel") return end("CANCELLED");
+    return end("SUCCEEDED");
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    // keep what was read before the damage, then fail with where and why
+    const last = await commit();
+    if (last === "cancel") return end("CANCELLED");
+    const position = error.position ?? batch.position + 1;
+    return end("FAILED", { message: `file damaged at position ${position}: ${error.message}`, position });
+  }
+}
