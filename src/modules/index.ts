@@ -2,6 +2,7 @@ import type { ModuleDefinition } from "../server/module.js";
 import { ApiTokenResolver } from "./auth/apiToken.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { catalogModule } from "./catalog/catalog.module.js";
+import { importModule } from "./import/import.module.js";
 import { fetchListenNode } from "./listen/listen.context.js";
 import { ListenResolver } from "./listen/listen.resolver.js";
 import { UserListensResolver } from "./listen/userListens.resolver.js";
@@ -16,6 +17,7 @@ export const modules: ModuleDefinition[] = [
   { resolvers: [AuthResolver, ApiTokenResolver] },
   { resolvers: [UserResolver], nodes: { User: fetchUserNode } },
   catalogModule,
+  importModule,
   { resolvers: [ListenResolver, UserListensResolver], nodes: { Listen: fetchListenNode } },
   statsModule,
 ];
