@@ -1,6 +1,10 @@
 import type { ImportFormat } from "../db/schema.js";
 import type { Play } from "../modules/listen/play.js";
 
+import type { ZipLimits } from "./archive/zipLimits.js";
+import { openImportSourceImpl } from "./openImportSource.js";
+
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./archive/zipLimits.js";
 export { ImportFileError } from "./importFileError.js";
 
 /**
@@ -25,7 +29,12 @@ export type ParsedRow =
 
 export type ImportSource = { format: ImportFormat; rows: AsyncIterable<ParsedRow> };
 
-export type OpenImportSourceOptions = { format?: ImportFormat | null; fileName?: string | null };
+export type OpenImportSourceOptions = {
+  format?: ImportFormat | null;
+  fileName?: string | null;
+  /** zip-bomb limits; DEFAULT_ZIP_LIMITS when not given */
+  limits?: ZipLimits;
+};
 
 /**
  * Opens an uploaded file (plain file or zip archive, nested zips included), finds the relevant
@@ -37,6 +46,5 @@ export type OpenImportSourceOptions = { format?: ImportFormat | null; fileName?:
  * Temporary files (nested archives) are removed when iteration ends or is abandoned.
  */
 export async function openImportSource(filePath: string, options: OpenImportSourceOptions = {}): Promise<ImportSource> {
-  const { openImportSourceImpl } = await import("./openImportSource.js");
   return openImportSourceImpl(filePath, options);
 }

@@ -10,6 +10,9 @@ import { NodeResolver } from "./node/node.resolver.js";
 import { statsModule } from "./stats/stats.module.js";
 import { fetchUserNode } from "./user/user.reference.js";
 import { UserResolver } from "./user/user.resolver.js";
+import { liveModule } from "./live/live.module.js";
+import { listenBrainzModule } from "./listenbrainz/listenbrainz.module.js";
+import { nowPlayingModule } from "./nowPlaying/nowPlaying.module.js";
 
 /** Every feature module, in one list: the schema is built from it. */
 export const modules: ModuleDefinition[] = [
@@ -19,5 +22,8 @@ export const modules: ModuleDefinition[] = [
   catalogModule,
   importModule,
   { resolvers: [ListenResolver, UserListensResolver], nodes: { Listen: fetchListenNode } },
+  nowPlayingModule,
+  liveModule,
+  listenBrainzModule,
   statsModule,
 ];

@@ -12,6 +12,7 @@ import { WebSocketServer } from "ws";
 import type { DatabaseHandle } from "../db/client.js";
 import { authenticate } from "../modules/auth/auth.authenticate.js";
 import { createSignInLimiter } from "../modules/auth/signIn.limiter.js";
+import { createListenBrainzLimiter } from "../modules/listenbrainz/listenbrainz.limiter.js";
 import { connectRedis } from "../platform/redis.js";
 import { createConfiguredCache } from "../platform/cache/configuredCache.js";
 import { createMemoryPubSub, createRedisPubSub } from "../platform/pubsub.js";
@@ -45,7 +46,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, config.redisKeyPrefix) : null;
   const pubsub = redis ? createRedisPubSub(redis, config.redisKeyPrefix, logger) : createMemoryPubSub();
   const cache = createConfiguredCache({ enabled: config.statsCache, redis, logger });
-  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis) }, pubsub, cache };
+  const deps: AppDeps = { db: database.db, config, logger, limiters: { signIn: createSignInLimiter(redis), listenBrainz: createListenBrainzLimiter(redis, config) }, pubsub, cache };
   const schema = await buildTonearmSchema();
 
   const fastify = Fastify({

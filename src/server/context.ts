@@ -3,7 +3,7 @@ import type { Cache } from "../platform/cache/cache.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import type { PubSub } from "../platform/pubsub.js";
-import type { AttemptLimiter } from "../platform/rateLimit.js";
+import type { AttemptLimiter, RequestLimiter } from "../platform/rateLimit.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import type { NodeType } from "../platform/globalId.js";
 import { fetchNode } from "./nodes.js";
@@ -33,6 +33,8 @@ export type Context = {
 /** Long-lived, app-wide rate limiters (Redis-backed when REDIS_URL is set). */
 export type Limiters = {
   signIn: AttemptLimiter;
+  /** requests per token (or IP) on the ListenBrainz-compatible API */
+  listenBrainz: RequestLimiter;
 };
 
 export type AppDeps = {

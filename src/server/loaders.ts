@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import { createCatalogLoaders } from "../modules/catalog/catalog.loaders.js";
 import { createListenLoaders } from "../modules/listen/listen.loaders.js";
+import { createNowPlayingLoaders } from "../modules/nowPlaying/nowPlaying.loaders.js";
 import { createUserLoaders } from "../modules/user/user.loaders.js";
 
 /**
@@ -13,6 +14,7 @@ export function createLoaders(db: Database, viewer: Viewer | null) {
     users: createUserLoaders(db),
     listens: createListenLoaders(db, viewer),
     catalog: createCatalogLoaders(db, viewer),
+    nowPlaying: createNowPlayingLoaders(db),
   };
 }
 

@@ -9,6 +9,19 @@ import { modules } from "../modules/index.js";
 import type { Context } from "./context.js";
 import { nodeFetchers } from "./nodes.js";
 
+/**
+ * Every @Subscription passes its own `subscribe` (over ctx.pubsub, with its access checks), but
+ * type-graphql refuses to build subscriptions without a PubSub: this one rejects topic-based use.
+ */
+const topicSubscriptionsUnsupported = {
+  publish(): never {
+    throw new Error("Publish through ctx.pubsub / deps.pubsub (src/platform/pubsub.ts)");
+  },
+  subscribe(): never {
+    throw new Error("Give @Subscription a `subscribe` function over ctx.pubsub instead of topics");
+  },
+};
+
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])\n';
 
@@ -23,6 +36,7 @@ export async function buildTonearmSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     skipCheck: true,
+    pubSub: topicSubscriptionsUnsupported,
   });
   const resolverMap = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const type of nodeFetchers().keys()) {

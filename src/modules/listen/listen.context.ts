@@ -8,6 +8,8 @@ export function listenServiceFor(ctx: Context): ListenService {
     db: ctx.db,
     loaders: ctx.loaders.listens,
     primeTracks: (tracks) => ctx.loaders.catalog.primeTracks(tracks),
+    pubsub: ctx.pubsub,
+    logger: ctx.logger,
   });
 }
 

@@ -4,7 +4,10 @@ import { notFound } from "../../platform/errors.js";
 import { fromGlobalId } from "../../platform/globalId.js";
 import { encodeCursor, type ConnectionArgs, pageFromRows, parsePageRequest } from "../../platform/pagination.js";
 import { toConnection } from "../../platform/graphql/connection.type.js";
+import type { Logger } from "../../platform/logger.js";
+import type { PubSub } from "../../platform/pubsub.js";
 import { requireViewer } from "../auth/auth.guard.js";
+import { newListenIds, publishNewListens } from "../live/live.publisher.js";
 import type { Viewer } from "../auth/viewer.js";
 import { canViewHistory } from "../user/user.policy.js";
 import type { HistoryFilter } from "./historyFilter.input.js";
@@ -21,6 +24,9 @@ export type ListenServiceDeps = {
   loaders: ListenLoaders;
   /** hands tracks read alongside listens to the catalog's per-request loader */
   primeTracks(tracks: TrackRow[]): void;
+  /** new listens go out to livePlays subscribers */
+  pubsub: PubSub;
+  logger: Logger;
 };
 
 export type RecordListensOutcome = { inserted: number; duplicates: number; listens: Listen[] };
@@ -93,6 +99,7 @@ export class ListenService {
   private async store(viewer: Viewer, plays: Parameters<typeof recordListensForUser>[2]): Promise<RecordListensOutcome> {
     const source: ListenSource = viewer.via === "apiToken" ? "SCROBBLE_API" : "MANUAL";
     const result = await recordListensForUser(this.deps.db, viewer.userId, plays, source);
+    await publishNewListens(this.deps.pubsub, viewer.userId, newListenIds(result), this.deps.logger);
     return { inserted: result.inserted, duplicates: result.duplicates, listens: result.listens.map(toListen) };
   }
 

@@ -1,0 +1,107 @@
+import { basename } from "node:path";
+import type { ImportFormat } from "../db/schema.js";
+import { looksLikeAppleHeader } from "./appleMusic/appleMusic.columns.js";
+import type { UploadEntry } from "./archive/uploadEntries.js";
+import { parseLastfmToCsvDate } from "./lastfmCsv/lastfmCsv.parser.js";
+import { isGhanHeader } from "./lastfmCsv/lastfmCsv.reader.js";
+import { bomLength, entryPrefix } from "./text/entryBytes.js";
+
+/** What each format is, for messages ("expected one of …"). */
+export const FORMAT_LABELS: Record<ImportFormat, string> = {
+  SPOTIFY_EXTENDED: "Spotify extended streaming history (Streaming_History_Audio_*.json, endsong_*.json, my_spotify_data.zip)",
+  SPOTIFY_ACCOUNT: "Spotify account data (StreamingHistory_music_*.json)",
+  LASTFM_CSV: "Last.fm CSV (lastfm-to-csv or ghan.nl)",
+  LASTFM_JSON: "Last.fm JSON (recenttracks pages)",
+  LISTENBRAINZ: "ListenBrainz export (zip, .jsonl or JSON array)",
+  APPLE_MUSIC: "Apple Music Play Activity.csv (Apple Media Services export)",
+  YOUTUBE_MUSIC: "YouTube Music watch-history.json (Google Takeout)",
+};
+
+/** When an archive holds several formats, the first of these wins. */
+const PRIORITY: ImportFormat[] = [
+  "SPOTIFY_EXTENDED",
+  "LISTENBRAINZ",
+  "APPLE_MUSIC",
+  "YOUTUBE_MUSIC",
+  "SPOTIFY_ACCOUNT",
+  "LASTFM_JSON",
+  "LASTFM_CSV",
+];
+
+/** An entry's format, or null for files to leave alone (videos, podcasts, PDFs, user.json…). */
+export type EntryFormat = ImportFormat | null;
+
+/** Files recognized by name (the services' own file names); "ignore" for the ones beside them. */
+export function formatFromName(path: string): EntryFormat | "sniff" {
+  const name = basename(path);
+  if (/^Streaming_History_Audio_.*\.json$/i.test(name) || /^endsong(_\d+)?\.json$/i.test(name)) return "SPOTIFY_EXTENDED";
+  if (/^Streaming_History_Video_/i.test(name) || /^StreamingHistory_(podcast|audiobook)/i.test(name)) return null;
+  if (/^StreamingHistory(_music_\d+|\d*)\.json$/i.test(name)) return "SPOTIFY_ACCOUNT";
+  if (/^Apple Music Play Activity\.csv$/i.test(name)) return "APPLE_MUSIC";
+  if (/^watch-history\.json$/i.test(name)) return "YOUTUBE_MUSIC";
+  if (/(^|\/)listens\/\d{4}\/\d{1,2}\.jsonl$/i.test(path)) return "LISTENBRAINZ";
+  if (/^(user\.json|feedback\.jsonl|pinned_recording\.jsonl)$/i.test(name)) return null;
+  // plain uploads are often stored under a temporary name without an extension
+  if (/\.(json|jsonl|csv|txt)$/i.test(name) || !/\.[A-Za-z0-9]{1,5}$/.test(name)) return "sniff";
+  return null;
+}
+
+/** Recognizes a format from the first bytes of a file (BOM already dropped). */
+export function formatFromContent(head: string): EntryFormat {
+  const text = head.trimStart();
+  if (text.startsWith("[") || text.startsWith("{")) return jsonFormat(text);
+  return csvFormat(text);
+}
+
+function has(text: string, key: string): boolean {
+  return new RegExp(`"${key}"\\s*:`).test(text);
+}
+
+function jsonFormat(text: string): EntryFormat {
+  if (has(text, "master_metadata_track_name") || (has(text, "ts") && has(text, "ms_played"))) return "SPOTIFY_EXTENDED";
+  if (has(text, "endTime") && has(text, "msPlayed")) {
+    return has(text, "trackName") || !(has(text, "podcastName") || has(text, "episodeName")) ? "SPOTIFY_ACCOUNT" : null;
+  }
+  if (has(text, "recenttracks") || (/"track"\s*:\s*[[{]/.test(text) && (has(text, "@attr") || has(text, "#text")))) return "LASTFM_JSON";
+  if (has(text, "listened_at") && has(text, "track_metadata")) return "LISTENBRAINZ";
+  if (has(text, "header") && (has(text, "titleUrl") || has(text, "subtitles"))) return "YOUTUBE_MUSIC";
+  return null;
+}
+
+function csvFormat(text: string): EntryFormat {
+  const lines = text.split(/\r?\n/, 6).filter((line) => line.trim().length > 0);
+  const first = lines[0];
+  if (first === undefined) return null;
+  if (isGhanHeader(first)) return "LASTFM_CSV";
+  if (looksLikeAppleHeader(first.split(",").map((name) => name.replace(/^"|"$/g, "")))) return "APPLE_MUSIC";
+  // lastfm-to-csv: artist,album,track,date with a "22 May 2014 20:11" date (or empty: now playing)
+  const dated = lines.filter((line) => {
+    const fields = line.split(",");
+    return fields.length === 4 && parseLastfmToCsvDate(fields[3]!) !== null;
+  });
+  return dated.length > 0 ? "LASTFM_CSV" : null;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** Every entry's format: by name when the services' file names say it, else from its content. */
+export async function entryFormats(entries: UploadEntry[]): Promise<Map<ImportFormat, UploadEntry[]>> {
+  const found = new Map<ImportFormat, UploadEntry[]>();
+  for (const entry of entries) {
+    let format = formatFromName(entry.name);
+    if (format === "sniff") {
+      const head = await entryPrefix(entry, SNIFF_BYTES);
+      format = formatFromContent(head.toString("utf8", bomLength(head)));
+    }
+    if (format === null) continue;
+    const list = found.get(format) ?? [];
+    list.push(entry);
+    found.set(format, list);
+  }
+  return found;
+}
+
+/** The format to read: the one asked for (when present), else the highest-priority one found. */
+export function chooseFormat(found: Map<ImportFormat, UploadEntry[]>): ImportFormat | null {
+  return PRIORITY.find((format) => found.has(format)) ?? null;
+}

@@ -1,0 +1,52 @@
+import { type EntryReader, located } from "../entryReader.js";
+import { parseRecord } from "../rowOutcome.js";
+import { csvRecords } from "../text/csvRecords.js";
+import { bomLength, entryPrefix } from "../text/entryBytes.js";
+import { EntryReadError } from "../text/entryReadError.js";
+import { GHAN_COLUMNS, type GhanColumns, parseGhanRecord, parseLastfmToCsvRecord } from "./lastfmCsv.parser.js";
+
+/** ghan.nl's files open with the quoted header `"uts","utc_time",…`. */
+export function isGhanHeader(firstLine: string): boolean {
+  return /^"?uts"?\s*,/i.test(firstLine.trim());
+}
+
+/** Both Last.fm CSV variants; the first line tells which. `local` is the line number. */
+export const lastfmCsvReader: EntryReader = {
+  async *read(entry) {
+    const head = await entryPrefix(entry, 4096);
+    const firstLine = head.toString("utf8", bomLength(head)).split("\n", 1)[0] ?? "";
+    if (isGhanHeader(firstLine)) yield* readGhan(entry);
+    else yield* readLastfmToCsv(entry);
+  },
+};
+
+async function* readLastfmToCsv(entry: Parameters<EntryReader["read"]>[0]): ReturnType<EntryReader["read"]> {
+  let first = true;
+  for await (const { line, fields } of csvRecords(entry, { quoted: false })) {
+    if (first && fields.length < 4) {
+      throw new EntryReadError(`expected the lastfm-to-csv columns artist,album,track,date; line ${line} has ${fields.length}`, line);
+    }
+    first = false;
+    yield located("line", line, parseRecord((record: string[]) => parseLastfmToCsvRecord(record), fields));
+  }
+}
+
+async function* readGhan(entry: Parameters<EntryReader["read"]>[0]): ReturnType<EntryReader["read"]> {
+  let columns: GhanColumns | null = null;
+  for await (const { line, fields } of csvRecords(entry, { quoted: true })) {
+    if (columns === null) {
+      columns = ghanColumns(fields, line);
+      continue;
+    }
+    const found = columns;
+    yield located("line", line, parseRecord((record: string[]) => parseGhanRecord(record, found), fields));
+  }
+}
+
+function ghanColumns(header: string[], line: number): GhanColumns {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const columns = Object.fromEntries(GHAN_COLUMNS.map((name) => [name, names.indexOf(name)])) as GhanColumns;
+  const missing = (["uts", "artist", "track"] as const).filter((name) => columns[name] < 0);
+  if (missing.length > 0) throw new EntryReadError(`the CSV header is missing columns: ${missing.join(", ")}`, line);
+  return columns;
+}

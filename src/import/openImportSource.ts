@@ -1,0 +1,72 @@
+import { basename } from "node:path";
+import type { ImportFormat } from "../db/schema.js";
+import { appleMusicReader } from "./appleMusic/appleMusic.reader.js";
+import { openUpload, type UploadEntry } from "./archive/uploadEntries.js";
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./archive/zipLimits.js";
+import { chooseFormat, entryFormats, FORMAT_LABELS } from "./detectFormat.js";
+import type { EntryReader } from "./entryReader.js";
+import { entryRows } from "./entryRows.js";
+import { ImportFileError } from "./importFileError.js";
+import type { ImportSource, ParsedRow } from "./importSource.js";
+import { lastfmCsvReader } from "./lastfmCsv/lastfmCsv.reader.js";
+import { lastfmJsonReader } from "./lastfmJson/lastfmJson.reader.js";
+import { listenbrainzReader } from "./listenbrainz/listenbrainz.reader.js";
+import { spotifyAccountReader } from "./spotifyAccount/spotifyAccount.reader.js";
+import { spotifyExtendedReader } from "./spotifyExtended/spotifyExtended.reader.js";
+import { youtubeMusicReader } from "./youtubeMusic/youtubeMusic.reader.js";
+
+const READERS: Record<ImportFormat, EntryReader> = {
+  SPOTIFY_EXTENDED: spotifyExtendedReader,
+  SPOTIFY_ACCOUNT: spotifyAccountReader,
+  LASTFM_CSV: lastfmCsvReader,
+  LASTFM_JSON: lastfmJsonReader,
+  LISTENBRAINZ: listenbrainzReader,
+  APPLE_MUSIC: appleMusicReader,
+  YOUTUBE_MUSIC: youtubeMusicReader,
+};
+
+export type OpenOptions = { format?: ImportFormat | null; fileName?: string | null; limits?: ZipLimits };
+
+/** See `openImportSource` in ./importSource.ts. */
+export async function openImportSourceImpl(filePath: string, options: OpenOptions): Promise<ImportSource> {
+  const displayName = options.fileName?.trim() || basename(filePath);
+  const upload = await openUpload(filePath, displayName, options.limits ?? DEFAULT_ZIP_LIMITS);
+  let format: ImportFormat;
+  let entries: UploadEntry[];
+  try {
+    const found = await entryFormats(upload.entries);
+    const detected = chooseFormat(found);
+    if (options.format && !found.has(options.format)) {
+      throw new ImportFileError(
+        detected
+          ? `"${displayName}" is not a ${FORMAT_LABELS[options.format]} file: it looks like ${FORMAT_LABELS[detected]}`
+          : `"${displayName}" is not a ${FORMAT_LABELS[options.format]} file${describeEntries(upload.entries.map((entry) => entry.name))}`,
+      );
+    }
+    format = options.format ?? detected ?? unrecognized(displayName, upload.entries.map((entry) => entry.name));
+    entries = found.get(format)!;
+  } catch (error) {
+    await upload.close();
+    throw error;
+  }
+  const reader = READERS[format];
+  async function* rows(): AsyncGenerator<ParsedRow> {
+    try {
+      yield* entryRows(entries, reader);
+    } finally {
+      await upload.close();
+    }
+  }
+  return { format, rows: rows() };
+}
+
+function unrecognized(displayName: string, names: string[]): never {
+  const expected = Object.values(FORMAT_LABELS).join("; ");
+  throw new ImportFileError(`Unrecognized file "${displayName}": expected one of ${expected}${describeEntries(names)}`);
+}
+
+function describeEntries(names: string[]): string {
+  if (names.length <= 1) return "";
+  const shown = names.slice(0, 5).join(", ");
+  return ` (the archive holds ${names.length} files: ${shown}${names.length > 5 ? ", …" : ""})`;
+}

@@ -1,0 +1,52 @@
+import { isUtf8 } from "node:buffer";
+import type { UploadEntry } from "../archive/uploadEntries.js";
+import { bomLength, entryChunks } from "./entryBytes.js";
+import { EntryReadError } from "./entryReadError.js";
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** Refuses absurd "lines" (a binary file without newlines) before they fill memory. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The entry's lines (LF or CRLF, BOM dropped) with their 1-based line numbers; blank lines are
+ * left out. Throws EntryReadError at the first line that is not UTF-8.
+ */
+export async function* textLines(entry: UploadEntry): AsyncGenerator<{ line: number; text: string }> {
+  let carry: Buffer | null = null;
+  let line = 0;
+  let first = true;
+  const emit = (bytes: Buffer) => {
+    line++;
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
+    const content = bytes.subarray(0, end);
+    if (!isUtf8(content)) throw new EntryReadError(`not UTF-8 text: invalid bytes on line ${line}`, line);
+    return content.toString("utf8");
+  };
+  for await (const raw of entryChunks(entry)) {
+    let chunk = raw;
+    if (first) {
+      chunk = chunk.subarray(bomLength(chunk));
+      first = false;
+    }
+    let start = 0;
+    let newline = chunk.indexOf(NEWLINE, start);
+    while (newline !== -1) {
+      const bytes: Buffer = carry ? Buffer.concat([carry, chunk.subarray(start, newline)]) : chunk.subarray(start, newline);
+      carry = null;
+      const text = emit(bytes);
+      if (text.trim().length > 0) yield { line, text };
+      start = newline + 1;
+      newline = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      carry = carry ? Buffer.concat([carry, chunk.subarray(start)]) : chunk.subarray(start);
+      if (carry.length > MAX_LINE_BYTES) throw new EntryReadError(`line ${line + 1} is longer than 16 MiB: not a text export`, line + 1);
+    }
+  }
+  if (carry && carry.length > 0) {
+    const text = emit(carry);
+    if (text.trim().length > 0) yield { line, text };
+  }
+}

@@ -1,0 +1,51 @@
+import { cleanYouTubeTitle, stripTopicSuffix } from "../../modules/catalog/catalog.normalize.js";
+import { asObject, isoDate, optionalText } from "../recordFields.js";
+import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
+
+const WATCHED = /^Watched\s+/;
+const URL = /^https?:\/\//;
+const TOPIC = /\s+-\s+Topic$/i;
+/** "Artist - Title" in an uploader's video title (the first " - " splits; en and em dashes too). */
+const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
+
+/**
+ * One entry of Google Takeout's watch-history.json (all of YouTube, newest first). Only
+ * `header: "YouTube Music"` entries are music. A "<Artist> - Topic" channel is the artist and
+ * the title is clean; any other channel is an uploader (VEVO, a label), so the artist comes from
+ * an "Artist - Title" video title when there is one. No duration is given: msPlayed is null.
+ */
+export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
+  const entry = asObject(value);
+  if (!entry) throw new RowError("not a JSON object");
+  if (entry.header !== "YouTube Music") return skip("not YouTube Music (a video)");
+  if (isAd(entry.details)) return skip("ad");
+  const rawTitle = optionalText(entry.title, "title");
+  if (rawTitle === null) return skip("no title");
+  const watched = rawTitle.replace(WATCHED, "").trim();
+  if (URL.test(watched)) return skip("deleted or private video");
+  const channel = optionalText(asObject(Array.isArray(entry.subtitles) ? entry.subtitles[0] : null)?.name, "subtitles[0].name");
+  if (channel === null) return skip("no channel (deleted video or ad)");
+  const credit = creditOf(watched, channel);
+  if (credit.title.length === 0) return skip("no track name");
+  return {
+    kind: "play",
+    play: {
+      track: { title: credit.title, artistNames: [credit.artist] },
+      playedAt: isoDate(entry.time, "time"),
+      msPlayed: null,
+      skipped: null,
+      platform: null,
+    },
+  };
+}
+
+function creditOf(watched: string, channel: string): { artist: string; title: string } {
+  if (TOPIC.test(channel)) return { artist: stripTopicSuffix(channel).trim(), title: watched };
+  const split = ARTIST_TITLE.exec(watched);
+  if (split) return { artist: split[1]!.trim(), title: cleanYouTubeTitle(split[2]!) };
+  return { artist: channel, title: cleanYouTubeTitle(watched) };
+}
+
+function isAd(details: unknown): boolean {
+  return Array.isArray(details) && details.some((detail) => asObject(detail)?.name === "From Google Ads");
+}

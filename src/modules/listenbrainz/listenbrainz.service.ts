@@ -1,0 +1,102 @@
+import type { Database } from "../../db/client.js";
+import type { UserRow } from "../../db/schema.js";
+import type { Logger } from "../../platform/logger.js";
+import type { PubSub } from "../../platform/pubsub.js";
+import type { Viewer } from "../auth/viewer.js";
+import { publishNewListens, newListenIds } from "../live/live.publisher.js";
+import { recordListensForUser } from "../listen/recordListens.command.js";
+import { createNowPlayingLoaders } from "../nowPlaying/nowPlaying.loaders.js";
+import { NowPlayingService } from "../nowPlaying/nowPlaying.service.js";
+import { canViewHistory } from "../user/user.policy.js";
+import { findUserByUsername, findUsersByIds } from "../user/user.repository.js";
+import { lbBadRequest, lbUserNotFound } from "./listenbrainz.error.js";
+import { toListenBrainzListen, toPlayingNowListen } from "./listenbrainz.format.js";
+import { DEFAULT_ITEMS_PER_GET, MAX_ITEMS_PER_GET } from "./listenbrainz.limits.js";
+import { toPlay, toTrackReference } from "./listenbrainz.mapping.js";
+import { listenBrainzRepository } from "./listenbrainz.repository.js";
+import type { Submission } from "./listenbrainz.submission.js";
+
+export type ListenBrainzDeps = { db: Database; pubsub: PubSub; logger: Logger };
+
+/** Raw query parameters of GET /1/user/<name>/listens. */
+export type ListensQuery = { count?: string | undefined; max_ts?: string | undefined; min_ts?: string | undefined };
+
+/**
+ * The ListenBrainz-compatible API's rules. Listens go through the same command as GraphQL
+ * (source SCROBBLE_API) and reach livePlays subscribers; playing_now uses the now-playing service
+ * and is not a listen. Reads follow Tonearm's visibility: a history the viewer may not see answers
+ * exactly like a user that does not exist (404 "Cannot find user"), as ListenBrainz has no notion
+ * of private histories and clients already handle that answer.
+ */
+export class ListenBrainzService {
+  constructor(private readonly deps: ListenBrainzDeps) {}
+
+  async submit(viewer: Viewer, submission: Submission, now = new Date()): Promise<void> {
+    if (submission.listenType === "playing_now") {
+      const nowPlaying = new NowPlayingService({ db: this.deps.db, loaders: createNowPlayingLoaders(this.deps.db) });
+      await nowPlaying.setForUser(viewer.userId, toTrackReference(submission.listens[0]!.track_metadata), now);
+      return;
+    }
+    const result = await recordListensForUser(this.deps.db, viewer.userId, submission.listens.map(toPlay), "SCROBBLE_API");
+    await publishNewListens(this.deps.pubsub, viewer.userId, newListenIds(result), this.deps.logger);
+  }
+
+  async usernameOf(userId: string): Promise<string | null> {
+    const [user] = await findUsersByIds(this.deps.db, [userId]);
+    return user?.username ?? null;
+  }
+
+  async listens(viewer: Viewer | null, username: string, query: ListensQuery) {
+    const owner = await this.visibleOwner(viewer, username);
+    const count = Math.min(nonNegative(query, "count") ?? DEFAULT_ITEMS_PER_GET, MAX_ITEMS_PER_GET);
+    const maxTs = nonNegative(query, "max_ts");
+    const minTs = nonNegative(query, "min_ts");
+    if (maxTs !== null && minTs !== null && minTs >= maxTs) throw lbBadRequest("min_ts should be less than max_ts");
+    const [rows, range] = await Promise.all([
+      listenBrainzRepository.findListens(this.deps.db, owner.id, { count, maxTs, minTs }),
+      listenBrainzRepository.listenTimeRange(this.deps.db, owner.id),
+    ]);
+    return {
+      payload: {
+        count: rows.length,
+        user_id: owner.username,
+        latest_listen_ts: range.latest ?? 0,
+        oldest_listen_ts: range.oldest ?? 0,
+        listens: rows.map((row) => toListenBrainzListen(row, owner.username)),
+      },
+    };
+  }
+
+  async playingNow(viewer: Viewer | null, username: string, now = new Date()) {
+    const owner = await this.visibleOwner(viewer, username);
+    const row = await listenBrainzRepository.findPlayingNow(this.deps.db, owner.id, now);
+    return {
+      payload: {
+        count: row ? 1 : 0,
+        user_id: owner.username,
+        playing_now: true,
+        listens: row ? [toPlayingNowListen(row, owner.username)] : [],
+      },
+    };
+  }
+
+  async listenCount(viewer: Viewer | null, username: string) {
+    const owner = await this.visibleOwner(viewer, username);
+    return { payload: { count: await listenBrainzRepository.countListens(this.deps.db, owner.id) } };
+  }
+
+  private async visibleOwner(viewer: Viewer | null, username: string): Promise<UserRow> {
+    const owner = await findUserByUsername(this.deps.db, username);
+    if (!owner || !canViewHistory(viewer, owner)) throw lbUserNotFound(username);
+    return owner;
+  }
+}
+
+function nonNegative(query: ListensQuery, name: keyof ListensQuery): number | null {
+  const raw = query[name];
+  if (raw === undefined || raw === "") return null;
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(Number(raw.trim()))) {
+    throw lbBadRequest(`'${name}' should be a non-negative integer`);
+  }
+  return Number(raw.trim());
+}
