@@ -102,7 +102,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-type CheckCase = { range: { preset?: string; from?: string; to?: string }; unit: string; rankBy: string };
+type CheckCase = { range: { preset: (typeof PRESETS)[number] } | { from: string; to: string }; unit: string; rankBy: string };
 type Stored = { id: string; listen: ref.RefListen };
 type Auth = { token: string };
 
@@ -160,8 +160,8 @@ async function verify(auth: Auth, username: string, zone: string, history: Map<s
   const from = stats.range.from === null ? null : Date.parse(stats.range.from);
 
   // the window itself
-  const preset: (typeof PRESETS)[number] | undefined = c.range.preset;
-  if (!preset) {
+  const preset = "preset" in c.range ? c.range.preset : undefined;
+  if (!("preset" in c.range)) {
     expect([from, to]).toEqual([Date.parse(c.range.from), Date.parse(c.range.to)]);
   } else if (preset === "ALL_TIME") {
     expect(from).toBe(counted.length ? Math.min(...counted) : null);
