@@ -4,8 +4,16 @@
  * it and samples peak memory. Called twice by the benchmark: the second run (same user, same
  * file) is the re-import, which must insert nothing.
  */
-import { randomBytes } from "node:crypto";
-import { openDatabase } from "../../src/db/client.js";
+import { randomBytes, randomUUID } from "node:crypto";
+import { copyFile, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.js";
+import type { ImportRow } from "../../src/db/schema.js";
+import { importRepository } from "../../src/modules/import/import.repository.js";
+import { runImport } from "../../src/modules/import/import.run.js";
+import { createLogger } from "../../src/platform/logger.js";
+import { createMemoryPubSub } from "../../src/platform/pubsub.js";
 import { insertUser } from "../../src/modules/user/user.repository.js";
 import type { BenchTarget } from "../support/benchDatabase.js";
 import { startPeakMemory, type PeakMemory } from "../support/peakMemory.js";
@@ -38,9 +46,11 @@ async function run({ target, filePath, userId }: PipelineImportInput): Promise<P
       if (!created.ok) throw new Error(`could not create the benchmark user (${created.taken} taken)`);
       userId = created.user.id;
     }
+    const uploadDir = await mkdtemp(join(tmpdir(), "bench-upload-"));
+    const row = await prepareImport(handle, userId, filePath, uploadDir);
     const memory = startPeakMemory();
     const started = performance.now();
-    const outcome = await runImport(handle, userId, filePath);
+    const outcome = await runImportToEnd(handle, row).finally(() => rm(uploadDir, { recursive: true, force: true }));
     const seconds = (performance.now() - started) / 1000;
     return {
       userId,
@@ -55,13 +65,34 @@ async function run({ target, filePath, userId }: PipelineImportInput): Promise<P
   }
 }
 
-/** The seam to the import jobs pipeline (src/modules/import). */
-async function runImport(
-  _handle: Awaited<ReturnType<typeof openDatabase>>,
-  _userId: string,
-  _filePath: string,
-): Promise<{ counts: ImportCounts; phases: Record<string, number> | null }> {
-  throw new Error("the import pipeline (src/modules/import) has not landed yet");
+/**
+ * What the API does after an upload is saved: an import row pointing at the file, claimed
+ * (RUNNING) and run by the job runner's `runImport`. The runner deletes the upload when the
+ * import ends, so it gets its own copy of the cached file (copied before the clock starts).
+ */
+async function prepareImport(handle: DatabaseHandle, userId: string, filePath: string, uploadDir: string): Promise<ImportRow> {
+  const id = randomUUID();
+  const upload = join(uploadDir, id);
+  await copyFile(filePath, upload);
+  await importRepository.create(handle.db, {
+    id,
+    userId,
+    format: "SPOTIFY_EXTENDED",
+    fileName: "my_spotify_data.zip",
+    filePath: upload,
+    fileBytes: (await stat(upload)).size,
+  });
+  const claimed = await importRepository.claimNext(handle.db);
+  if (claimed?.id !== id) throw new Error("the benchmark's import was not the one claimed");
+  return claimed;
+}
+
+async function runImportToEnd(handle: DatabaseHandle, row: ImportRow): Promise<{ counts: ImportCounts; phases: Record<string, number> | null }> {
+  const outcome = await runImport({ db: handle.db, logger: createLogger("warn"), pubsub: createMemoryPubSub() }, row);
+  const ended = await importRepository.findById(handle.db, row.id);
+  if (outcome !== "SUCCEEDED" || !ended) throw new Error(`import ended ${outcome}: ${ended?.failureMessage ?? "?"}`);
+  const { processedRows, inserted, duplicates, skipped, failed } = ended;
+  return { counts: { processedRows, inserted, duplicates, skipped, failed }, phases: null };
 }
 
 await phaseMain(run);
