@@ -2,12 +2,14 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -40,6 +42,8 @@ export const users = pgTable(
     displayName: text("display_name"),
     timezone: text("timezone").notNull().default("UTC"),
     visibility: visibilityEnum("visibility").notNull().default("PRIVATE"),
+    /** bumped in the transaction of every write that changes the user's stats: cached stats are keyed by it */
+    statsVersion: bigint("stats_version", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -267,3 +271,55 @@ export type ImportFormat = (typeof importFormatEnum.enumValues)[number];
 export type ImportStatus = (typeof importStatusEnum.enumValues)[number];
 export type Visibility = (typeof visibilityEnum.enumValues)[number];
 export type ListenSource = (typeof listenSourceEnum.enumValues)[number];
+
+/*
+ * Stats rollups (src/modules/stats/README.md), maintained in the transaction of every listen write
+ * by applyListenRollups. Counted listens only. msPlayed is split so it stays exact when the catalog
+ * learns a track's duration later: ms_known sums the plays' own ms_played, unknown_ms counts the
+ * plays without one (they last the track's duration at read time). Days, months and hours are
+ * LOCAL to the user's zone and rebuilt when it changes; rows reaching 0 listens are removed.
+ */
+const rollupMeasures = () => ({
+  listens: integer("listens").notNull(),
+  msKnown: bigint("ms_known", { mode: "number" }).notNull(),
+  unknownMs: integer("unknown_ms").notNull(),
+});
+const rollupUser = () =>
+  uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+const rollupTrack = () =>
+  uuid("track_id")
+    .notNull()
+    .references(() => tracks.id);
+
+/** All-time per track, with the first and last counted listen (zone-independent). */
+export const statsTrackTotals = pgTable(
+  "stats_track_totals",
+  {
+    userId: rollupUser(),
+    trackId: rollupTrack(),
+    ...rollupMeasures(),
+    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.trackId] })],
+);
+
+export const statsMonthTracks = pgTable(
+  "stats_month_tracks",
+  { userId: rollupUser(), month: date("month").notNull(), trackId: rollupTrack(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.month, t.trackId] })],
+);
+
+export const statsDayTracks = pgTable(
+  "stats_day_tracks",
+  { userId: rollupUser(), day: date("day").notNull(), trackId: rollupTrack(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.trackId] })],
+);
+
+export const statsDayHours = pgTable(
+  "stats_day_hours",
+  { userId: rollupUser(), day: date("day").notNull(), hour: smallint("hour").notNull(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.hour] })],
+);
