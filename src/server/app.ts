@@ -14,6 +14,7 @@ import { authenticate } from "../modules/auth/auth.authenticate.js";
 import { createSignInLimiter } from "../modules/auth/signIn.limiter.js";
 import { createListenBrainzLimiter } from "../modules/listenbrainz/listenbrainz.limiter.js";
 import { connectRedis } from "../platform/redis.js";
+import type { Cache } from "../platform/cache/cache.js";
 import { createConfiguredCache } from "../platform/cache/configuredCache.js";
 import { createMemoryPubSub, createRedisPubSub } from "../platform/pubsub.js";
 import { modules } from "../modules/index.js";
@@ -35,6 +36,8 @@ export const GRAPHQL_PATH = "/graphql";
 export type App = {
   fastify: FastifyInstance;
   schema: GraphQLSchema;
+  /** the stats cache; its stats() counters (hit rate) are for metrics and benchmarks */
+  cache: Cache;
   /** Starts listening; resolves with the bound URL. */
   listen(): Promise<string>;
   /** Stops accepting work, finishes what is in flight, closes WebSockets. Idempotent. */
@@ -149,6 +152,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
   return {
     fastify,
     schema,
+    cache,
     async listen() {
       await new Promise<void>((resolve, reject) => {
         // With ws attached, EADDRINUSE would otherwise only be logged and listen() never settle.
