@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "../../../test/factories/apiToken.factory.js";
+import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
+import { startTestServer, type TestServer } from "../../../test/testServer.js";
+
+type Answer = { status: number; body: any; headers: Headers };
+
+const HISTORY = `{ history(first: 50) { totalCount edges { node { playedAt msPlayed source platform track { title durationMs } } } } }`;
+const NOW_PLAYING = `query ($username: String!) { user(username: $username) { nowPlaying { startedAt track { title } user { username } } } }`;
+const SET_PRIVATE = `mutation { updateProfile(input: { visibility: PRIVATE }) { visibility } }`;
+const SET_PUBLIC = `mutation { updateProfile(input: { visibility: PUBLIC }) { visibility } }`;
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const listen = (listenedAt: number, title = "Song", extra: Record<string, unknown> = {}) => ({
+  listened_at: listenedAt,
+  track_metadata: { artist_name: "The Band", track_name: title, release_name: "The Album", additional_info: extra },
+});
+
+describe("ListenBrainz-compatible API", () => {
+  let server: TestServer;
+  let alice: TestUser;
+  let aliceToken: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    alice = await signUpUser(server);
+    aliceToken = await createApiToken(server, alice.token);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function call(method: string, path: string, options: { body?: unknown; token?: string | null; authorization?: string; contentType?: string } = {}): Promise<Answer> {
+    const headers: Record<string, string> = {};
+    if (options.authorization !== undefined) headers.authorization = options.authorization;
+    else if (options.token !== null) headers.authorization = `Token ${options.token ?? aliceToken}`;
+    if (options.body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  }
+  const submit = (body: unknown, options: { token?: string | null; authorization?: string; contentType?: string } = {}) =>
+    call("POST", "/1/submit-listens", { ...options, body });
+
+  async function historyOf(user: TestUser) {
+    const response = await server.graphql(HISTORY, {}, { token: user.token });
+    expect(response.errors).toBeUndefined();
+    return response.data!.history as { totalCount: number; edges: { node: any }[] };
+  }
+
+  it("stores a single listen through the same path as GraphQL (source SCROBBLE_API), mapping additional_info", async () => {
+    const user = await signUpUser(server);
+    const token = await createApiToken(server, user.token);
+    const at = nowSeconds() - 600;
+    const answer = await submit(
+      {
+        listen_type: "single",
+        payload: [listen(at, "Mapped", { duration_ms: 201_000, duration_played: 150, media_player: "Navidrome", isrc: "USRC17607839", unknown_key: [1, 2] })],
+      },
+      { token },
+    );
+    expect(answer).toMatchObject({ status: 200, body: { status: "ok" } });
+    const history = await historyOf(user);
+    expect(history.totalCount).toBe(1);
+    expect(history.edges[0]!.node).toMatchObject({
+      playedAt: new Date(at * 1000).toISOString(),
+      msPlayed: 150_000,
+      source: "SCROBBLE_API",
+      platform: "Navidrome",
+      track: { title: "Mapped", durationMs: 201_000 },
+    });
+
+    // The same listen again is a duplicate: accepted, not stored twice.
+    expect((await submit({ listen_type: "single", payload: [listen(at, "Mapped")] }, { token })).status).toBe(200);
+    expect((await historyOf(user)).totalCount).toBe(1);
+  });
+
+  it("stores imports of many listens; repeating the import adds nothing", async () => {
+    const user = await signUpUser(server);
+    const token = await createApiToken(server, user.token);
+    const base = nowSeconds() - 10_000;
+    const payload = [0, 1, 2].map((n) => listen(base + n * 300, `Import ${n}`, { duration: 200 }));
+    expect((await submit({ listen_type: "import", payload }, { token })).status).toBe(200);
+    expect((await submit({ listen_type: "import", payload }, { token })).status).toBe(200);
+    const history = await historyOf(user);
+    expect(history.totalCount).toBe(3);
+    expect(history.edges[0]!.node.track).toMatchObject({ title: "Import 2", durationMs: 200_000 });
+  });
+
+  it("playing_now is not a listen: it shows as User.nowPlaying and on /playing-now", async () => {
+    const user = await signUpUser(server);
+    const token = await createApiToken(server, user.token);
+    const body = { listen_type: "playing_now", payload: [{ track_metadata: { artist_name: "Live Act", track_name: "Right Now" } }] };
+    expect((await submit(body, { token })).body).toEqual({ status: "ok" });
+    expect((await historyOf(user)).totalCount).toBe(0);
+
+    const graph = await server.graphql(NOW_PLAYING, { username: user.username }, { token: user.token });
+    expect(graph.data!.user.nowPlaying).toMatchObject({ track: { title: "Right Now" }, user: { username: user.username } });
+
+    const hidden = await server.graphql(NOW_PLAYING, { username: user.username }, { token: alice.token });
+    expect(hidden.data!.user.nowPlaying).toBeNull(); // new accounts are PRIVATE
+    expect((await call("GET", `/1/user/${user.username}/playing-now`, { token })).status).toBe(200);
+
+    expect((await server.graphql(SET_PUBLIC, {}, { token: user.token })).errors).toBeUndefined();
+    const read = await call("GET", `/1/user/${user.username}/playing-now`, { token: null });
+    expect(read.status).toBe(200);
+    expect(read.body.payload).toMatchObject({ count: 1, user_id: user.username, playing_now: true });
+    expect(read.body.payload.listens[0]).toMatchObject({
+      playing_now: true,
+      track_metadata: { artist_name: "Live Act", track_name: "Right Now" },
+    });
+  });
+
+  it("accepts any Content-Type and trailing slashes, and answers CORS preflights", async () => {
+    const body = JSON.stringify({ listen_type: "single", payload: [listen(nowSeconds() - 60, "Plain text")] });
+    expect((await call("POST", "/1/submit-listens/", { body, contentType: "text/plain" })).status).toBe(200);
+    const preflight = await fetch(`${server.url}/1/submit-listens`, { method: "OPTIONS", headers: { origin: "https://example.test" } });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
+  });
+
+  describe("validation errors: 400 {code, error}, nothing stored", () => {
+    const at = () => nowSeconds() - 100;
+    const cases: [string, () => unknown, RegExp][] = [
+      ["malformed JSON", () => "{not json", /^Cannot parse JSON document/],
+      ["no payload", () => ({ listen_type: "single" }), /^Invalid JSON document submitted\.$/],
+      ["payload not a list", () => ({ listen_type: "single", payload: {} }), /should be a list of listens/],
+      ["empty payload", () => ({ listen_type: "import", payload: [] }), /does not contain any listens/],
+      ["unknown listen_type", () => ({ listen_type: "loop", payload: [listen(at())] }), /requires a valid listen_type/],
+      ["two listens in single", () => ({ listen_type: "single", payload: [listen(at()), listen(at() - 1)] }), /should contain only one/],
+      ["more than 1000 listens", () => ({ listen_type: "import", payload: Array.from({ length: 1001 }, (_, n) => listen(at() - n)) }), /more than 1000 listens/],
+      ["listened_at missing", () => ({ listen_type: "single", payload: [{ track_metadata: listen(0).track_metadata }] }), /must contain the key listened_at/],
+      ["listened_at not an int", () => ({ listen_type: "single", payload: [listen("soon" as unknown as number)] }), /int value for listened_at/],
+      ["listened_at before 2002-10-01", () => ({ listen_type: "single", payload: [listen(1_033_410_599)] }), /listened_at is too low/],
+      ["listened_at over an hour ahead", () => ({ listen_type: "single", payload: [listen(nowSeconds() + 3700)] }), /listened_at is too high/],
+      ["listened_at in playing_now", () => ({ listen_type: "playing_now", payload: [listen(at())] }), /must not contain listened_at/],
+      ["no track_name", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: "A" } }] }), /required track_metadata\.track_name/],
+      ["blank artist_name", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: "  ", track_name: "T" } }] }), /artist_name is empty/],
+      ["artist_name not a string", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: ["A"], track_name: "T" } }] }), /artist_name must be a single string/],
+      ["51 tags", () => ({ listen_type: "single", payload: [listen(at(), "T", { tags: Array.from({ length: 51 }, (_, n) => `t${n}`) })] }), /more than 50 items/],
+      ["a 65-character tag", () => ({ listen_type: "single", payload: [listen(at(), "T", { tags: ["x".repeat(65)] })] }), /longer than 64 characters/],
+      ["duration and duration_ms", () => ({ listen_type: "single", payload: [listen(at(), "T", { duration: 200, duration_ms: 200_000 })] }), /both duration and duration_ms/],
+      ["duration_ms zero", () => ({ listen_type: "single", payload: [listen(at(), "T", { duration_ms: 0 })] }), /duration_ms is invalid/],
+      ["duration over 24 days", () => ({ listen_type: "single", payload: [listen(at(), "T", { duration: 24 * 24 * 3600 + 1 })] }), /duration is too large/],
+      ["bad recording_mbid", () => ({ listen_type: "single", payload: [listen(at(), "T", { recording_mbid: "not-a-uuid" })] }), /^recording_mbid MBID format invalid\.$/],
+      ["bad artist_mbids", () => ({ listen_type: "single", payload: [listen(at(), "T", { artist_mbids: ["nope"] })] }), /^artist_mbids MBID format invalid\.$/],
+      ["NUL in a name", () => ({ listen_type: "single", payload: [listen(at(), "Bad\u0000Title")] }), /contains a unicode null/],
+      ["a listen over 10240 bytes", () => ({ listen_type: "single", payload: [listen(at(), "T", { comment: "x".repeat(10_300) })] }), /too large/],
+    ];
+    it.each(cases)("%s", async (_name, body, message) => {
+      const answer = await submit(body());
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({ code: 400, error: expect.stringMatching(message) });
+    });
+
+    it("a request over 10 240 000 bytes", async () => {
+      const answer = await submit(`{"listen_type":"import","payload":[],"pad":"${"x".repeat(10_240_001)}"}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ code: 400, error: expect.stringMatching(/too large/i) });
+    });
+
+    it("empty MBIDs are dropped, not rejected", async () => {
+      expect((await submit({ listen_type: "single", payload: [listen(at(), "Empty ids", { recording_mbid: "", artist_mbids: [] })] })).status).toBe(200);
+    });
+  });
+
+  describe("authentication", () => {
+    const body = { listen_type: "single", payload: [listen(nowSeconds() - 5, "Auth")] };
+    it("401 without an Authorization header", async () => {
+      expect(await submit(body, { token: null })).toMatchObject({ status: 401, body: { code: 401, error: "You need to provide an Authorization header." } });
+    });
+    it("401 with a malformed header, an unknown token, or a session token", async () => {
+      expect(await submit(body, { authorization: "Token" })).toMatchObject({ status: 401, body: { code: 401, error: "Provided Authorization header is invalid." } });
+      expect(await submit(body, { token: "tnrm_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })).toMatchObject({ status: 401, body: { code: 401, error: "Invalid authorization token." } });
+      expect((await submit(body, { token: alice.token })).status).toBe(401);
+    });
+    it("validate-token: valid by header or ?token=, invalid, missing", async () => {
+      const valid = { code: 200, message: "Token valid.", valid: true, user_name: alice.username };
+      expect(await call("GET", "/1/validate-token")).toMatchObject({ status: 200, body: valid });
+      expect(await call("GET", `/1/validate-token?token=${aliceToken}`, { token: null })).toMatchObject({ status: 200, body: valid });
+      expect(await call("GET", "/1/validate-token?token=tnrm_nope", { token: null })).toMatchObject({
+        status: 200,
+        body: { code: 200, message: "Token invalid.", valid: false },
+      });
+      expect((await call("GET", "/1/validate-token", { token: null })).body).toMatchObject({ code: 400 });
+    });
+  });
+
+  describe("reads", () => {
+    let reader: TestUser;
+    let readerToken: string;
+    const base = 1_700_000_000;
+    beforeAll(async () => {
+      reader = await signUpUser(server);
+      readerToken = await createApiToken(server, reader.token);
+      expect((await server.graphql(SET_PUBLIC, {}, { token: reader.token })).errors).toBeUndefined();
+      const payload = [0, 1, 2, 3, 4].map((n) => listen(base + n * 1000, `Read ${n}`, { duration_ms: 180_000 }));
+      const answer = await submit({ listen_type: "import", payload }, { token: readerToken });
+      expect(answer.status).toBe(200);
+    });
+
+    it("listens: newest first, with count, max_ts and min_ts (exclusive)", async () => {
+      const all = await call("GET", `/1/user/${reader.username}/listens`, { token: null });
+      expect(all.status).toBe(200);
+      expect(all.body.payload).toMatchObject({ count: 5, user_id: reader.username, latest_listen_ts: base + 4000 });
+      expect(all.body.payload.listens.map((l: any) => l.listened_at)).toEqual([4, 3, 2, 1, 0].map((n) => base + n * 1000));
+      expect(all.body.payload.listens[0]).toMatchObject({
+        user_name: reader.username,
+        track_metadata: { artist_name: "The Band", track_name: "Read 4", release_name: "The Album", additional_info: { duration_ms: 180_000 } },
+      });
+
+      const two = await call("GET", `/1/user/${reader.username}/listens?count=2&max_ts=${base + 3000}`, { token: null });
+      expect(two.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 2000, base + 1000]);
+      const after = await call("GET", `/1/user/${reader.username}/listens?count=2&min_ts=${base + 1000}`, { token: null });
+      expect(after.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 3000, base + 2000]);
+      const between = await call("GET", `/1/user/${reader.username}/listens?min_ts=${base}&max_ts=${base + 2000}`, { token: null });
+      expect(between.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 1000]);
+    });
+
+    it("bad parameters are 400", async () => {
+      expect((await call("GET", `/1/user/${reader.username}/listens?count=-1`, { token: null })).body).toEqual({ code: 400, error: "'count' should be a non-negative integer" });
+      expect((await call("GET", `/1/user/${reader.username}/listens?min_ts=5&max_ts=5`, { token: null })).status).toBe(400);
+    });
+
+    it("listen-count, and an unknown or private user answers 404 'Cannot find user' (except to its owner)", async () => {
+      expect((await call("GET", `/1/user/${reader.username}/listen-count`, { token: null })).body).toEqual({ payload: { count: 5 } });
+      expect(await call("GET", "/1/user/nobody-here/listens", { token: null })).toMatchObject({
+        status: 404,
+        body: { code: 404, error: "Cannot find user: nobody-here" },
+      });
+      expect((await server.graphql(SET_PRIVATE, {}, { token: reader.token })).errors).toBeUndefined();
+      try {
+        for (const path of ["listens", "listen-count", "playing-now"]) {
+          expect(await call("GET", `/1/user/${reader.username}/${path}`, { token: null })).toMatchObject({
+            status: 404,
+            body: { code: 404, error: `Cannot find user: ${reader.username}` },
+          });
+          expect((await call("GET", `/1/user/${reader.username}/${path}`)).status).toBe(404); // alice's token
+          expect((await call("GET", `/1/user/${reader.username}/${path}`, { token: readerToken })).status).toBe(200);
+        }
+      } finally {
+        await server.graphql(SET_PUBLIC, {}, { token: reader.token });
+      }
+    });
+
+    it("every answer carries the X-RateLimit headers", async () => {
+      const answer = await call("GET", `/1/user/${reader.username}/listen-count`, { token: null });
+      expect(Number(answer.headers.get("x-ratelimit-limit"))).toBeGreaterThan(0);
+      expect(answer.headers.get("x-ratelimit-remaining")).not.toBeNull();
+      expect(answer.headers.get("x-ratelimit-reset-in")).not.toBeNull();
+    });
+  });
+});
