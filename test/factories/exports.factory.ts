@@ -317,7 +317,6 @@ type LastfmJsonOptions = QuirkOptions & {
 /** user.getRecentTracks pages, newest first, every number a string; quirk: the now-playing track on page 1. */
 export async function lastfmJson(plays: ExportPlay[], options: LastfmJsonOptions = {}): Promise<ExportFile> {
   const shape = options.shape ?? "pages";
-  const perPage = shape === "page" ? Math.max(plays.length, 1) : (options.perPage ?? 200);
   const newestFirst = [...plays].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   const tracks: object[] = newestFirst.map((play, index) => {
     const uts = Math.floor(play.startedAt.getTime() / 1000);
@@ -335,6 +334,7 @@ export async function lastfmJson(plays: ExportPlay[], options: LastfmJsonOptions
   if (options.quirks) {
     tracks.unshift({ artist: { mbid: "", "#text": "Now Artist" }, name: "Now Playing", album: { mbid: "", "#text": "" }, "@attr": { nowplaying: "true" } });
   }
+  const perPage = shape === "page" ? Math.max(tracks.length, 1) : (options.perPage ?? 200);
   const pages: object[] = [];
   for (let start = 0, page = 1; start < tracks.length || page === 1; start += perPage, page++) {
     const body = {

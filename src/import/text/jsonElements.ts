@@ -80,7 +80,6 @@ async function* splitTopLevelArray(
   let depth = 0;
   let index = 0;
   let parts: Buffer[] = [];
-  let first = true;
 
   const finish = (chunk: Buffer, start: number, end: number): unknown => {
     index++;
@@ -96,8 +95,7 @@ async function* splitTopLevelArray(
   };
 
   for await (const chunk of chunks) {
-    let i = first ? bomLength(chunk) : 0;
-    first = false;
+    let i = 0;
     let start = 0;
     const n = chunk.length;
     let nextBackslash = -2;
@@ -123,6 +121,9 @@ async function* splitTopLevelArray(
       const byte = chunk[i]!;
       if (!started) {
         if (byte === OPEN_BRACKET) started = true;
+        else if (byte === 0xef || byte === 0xbb || byte === 0xbf) {
+          // a byte-order mark, possibly cut across chunks
+        }
         else if (byte === OPEN_BRACE && options.allowObject && options.objectBytes) {
           throw new EntryReadError(`invalid JSON: ${jsonParseMessage(options.objectBytes)}`, 1);
         } else if (!isWhitespace(byte)) {

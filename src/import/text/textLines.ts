@@ -16,20 +16,14 @@ const MAX_LINE_BYTES = 16 * 1024 * 1024;
 export async function* textLines(entry: UploadEntry): AsyncGenerator<{ line: number; text: string }> {
   let carry: Buffer | null = null;
   let line = 0;
-  let first = true;
   const emit = (bytes: Buffer) => {
     line++;
     const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-    const content = bytes.subarray(0, end);
+    const content = bytes.subarray(line === 1 ? bomLength(bytes) : 0, end);
     if (!isUtf8(content)) throw new EntryReadError(`not UTF-8 text: invalid bytes on line ${line}`, line);
     return content.toString("utf8");
   };
-  for await (const raw of entryChunks(entry)) {
-    let chunk = raw;
-    if (first) {
-      chunk = chunk.subarray(bomLength(chunk));
-      first = false;
-    }
+  for await (const chunk of entryChunks(entry)) {
     let start = 0;
     let newline = chunk.indexOf(NEWLINE, start);
     while (newline !== -1) {
