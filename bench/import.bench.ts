@@ -29,6 +29,8 @@ const { values } = parseArgs({
     seed: { type: "string", default: "42" },
     "cpu-prof": { type: "boolean", default: false },
     "skip-copy": { type: "boolean", default: false },
+    /** keep the import's database (PostgreSQL) to inspect it; its name is printed */
+    keep: { type: "boolean", default: false },
   },
 });
 const backend = values.backend as BenchBackend;
@@ -80,7 +82,8 @@ async function pipelineImports(filePath: string): Promise<[PipelineImportResult,
     } satisfies PipelineImportInput);
     return [first, again];
   } finally {
-    await target.drop();
+    if (values.keep) console.log(`kept ${target.databaseUrl ?? target.dataDir}`);
+    else await target.drop();
   }
 }
 
@@ -108,7 +111,7 @@ if (ours && reimport) {
   const c = ours.counts;
   console.log(
     `pipeline import: ${c.processedRows} rows (inserted ${c.inserted}, duplicates ${c.duplicates}, skipped ${c.skipped}, failed ${c.failed}) ` +
-      `in ${ours.seconds.toFixed(2)} s = ${rate(ours.rowsPerSecond)}; peak RSS ${mb(peakOf(ours.memory))} (sampled ${mb(ours.memory.sampledRssBytes)}, VmHWM ${mb(ours.memory.vmHwmBytes)})`,
+      `in ${ours.seconds.toFixed(2)} s = ${rate(ours.rowsPerSecond)}; peak RSS ${mb(peakOf(ours.memory))} (sampled ${mb(ours.memory.sampledRssBytes)}, VmHWM ${mb(ours.memory.vmHwmBytes)}, ${mb(ours.memory.startRssBytes)} before the import)`,
   );
   if (ours.phases) {
     const total = Object.values(ours.phases).reduce((sum, seconds) => sum + seconds, 0);

@@ -16,6 +16,7 @@ import { createLogger } from "../../src/platform/logger.js";
 import { createMemoryPubSub } from "../../src/platform/pubsub.js";
 import { insertUser } from "../../src/modules/user/user.repository.js";
 import type { BenchTarget } from "../support/benchDatabase.js";
+import { timePipelinePhases } from "../support/pipelinePhases.js";
 import { startPeakMemory, type PeakMemory } from "../support/peakMemory.js";
 import { phaseMain } from "../support/phaseProcess.js";
 
@@ -88,11 +89,14 @@ async function prepareImport(handle: DatabaseHandle, userId: string, filePath: s
 }
 
 async function runImportToEnd(handle: DatabaseHandle, row: ImportRow): Promise<{ counts: ImportCounts; phases: Record<string, number> | null }> {
+  const timing = timePipelinePhases();
+  const started = performance.now();
   const outcome = await runImport({ db: handle.db, logger: createLogger("warn"), pubsub: createMemoryPubSub() }, row);
+  const phases = timing.phases((performance.now() - started) / 1000);
   const ended = await importRepository.findById(handle.db, row.id);
   if (outcome !== "SUCCEEDED" || !ended) throw new Error(`import ended ${outcome}: ${ended?.failureMessage ?? "?"}`);
   const { processedRows, inserted, duplicates, skipped, failed } = ended;
-  return { counts: { processedRows, inserted, duplicates, skipped, failed }, phases: null };
+  return { counts: { processedRows, inserted, duplicates, skipped, failed }, phases };
 }
 
 await phaseMain(run);

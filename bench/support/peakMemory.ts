@@ -5,10 +5,11 @@ import { readFileSync } from "node:fs";
  * kernel's high-water mark (VmHWM) at the end, which catches spikes between samples. Each
  * benchmark phase runs in its own process, so VmHWM is that phase's peak.
  */
-export type PeakMemory = { sampledRssBytes: number; vmHwmBytes: number | null };
+export type PeakMemory = { startRssBytes: number; sampledRssBytes: number; vmHwmBytes: number | null };
 
 export function startPeakMemory(intervalMs = 50): { stop(): PeakMemory } {
-  let peak = process.memoryUsage().rss;
+  const start = process.memoryUsage().rss;
+  let peak = start;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, intervalMs);
@@ -16,7 +17,7 @@ export function startPeakMemory(intervalMs = 50): { stop(): PeakMemory } {
     stop() {
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);
-      return { sampledRssBytes: peak, vmHwmBytes: readVmHwm() };
+      return { startRssBytes: start, sampledRssBytes: peak, vmHwmBytes: readVmHwm() };
     },
   };
 }
