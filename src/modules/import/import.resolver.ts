@@ -30,11 +30,12 @@ export class ImportResolver {
 
   @Mutation(() => Import, { description: "Format is detected from the content when not given" })
   async startImport(
-    @Arg("file", () => GraphQLUpload) file: Promise<FileUpload>,
+    @Arg("file", () => GraphQLUpload) file: FileUpload | Promise<FileUpload>,
     @Arg("format", () => ImportFormatEnum, { nullable: true }) format: ImportFormatEnum | null,
     @Ctx() ctx: Context,
   ): Promise<Import> {
-    const upload = await file.catch(() => {
+    // type-graphql hands over the resolved upload; graphql-upload's scalar gives a promise
+    const upload = await Promise.resolve(file).catch(() => {
       throw badUserInput("file", "the upload did not arrive; send it as a GraphQL multipart request");
     });
     const row = await importServiceFor(ctx).start(ctx.viewer, { stream: upload.createReadStream(), fileName: upload.filename || null }, format);

@@ -71,6 +71,8 @@ export async function registerImportRoutes(fastify: FastifyInstance, deps: AppDe
         return reply.code(202).send({ ...view, key: undefined, userId: undefined, storedErrors: undefined, errors: view.storedErrors });
       } catch (error) {
         if (received) await removeUpload(received.path);
+        // the rest of the body may be unread (e.g. refused mid-upload): do not reuse the connection
+        reply.header("connection", "close");
         return sendError(reply, error);
       }
     });
