@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
@@ -9,6 +10,7 @@ import { importServiceFor } from "./import.context.js";
 import { ImportFormatEnum } from "./import.enums.js";
 import { importCursor } from "./import.service.js";
 import { Import, ImportConnection, ImportRowError, toImport } from "./import.type.js";
+import { UploadTooLargeError } from "./upload.store.js";
 
 @Resolver(() => Import)
 export class ImportResolver {
@@ -38,7 +40,15 @@ export class ImportResolver {
     const upload = await Promise.resolve(file).catch(() => {
       throw badUserInput("file", "the upload did not arrive; send it as a GraphQL multipart request");
     });
-    const row = await importServiceFor(ctx).start(ctx.viewer, { stream: upload.createReadStream(), fileName: upload.filename || null }, format);
+    let stream: Readable;
+    try {
+      stream = upload.createReadStream();
+    } catch (error) {
+      // graphql-upload already refused it (the whole upload arrived before this resolver ran)
+      const tooLarge = (error as { status?: number }).status === 413;
+      throw badUserInput("file", tooLarge ? new UploadTooLargeError(ctx.config.importMaxBytes).message : (error as Error).message);
+    }
+    const row = await importServiceFor(ctx).start(ctx.viewer, { stream, fileName: upload.filename || null }, format);
     return toImport(row);
   }
 
