@@ -62,7 +62,7 @@ async function startServer(databaseUrl: string, env: Record<string, string>): Pr
   };
 }
 
-type GraphQLResult = { data?: Record<string, any> | null; errors?: { message: string }[] };
+type GraphQLResult = { data?: Record<string, { token?: string }> | null; errors?: { message: string }[] };
 
 async function post(server: Server, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResult> {
   const response = await fetch(`${server.url}/graphql`, {
@@ -157,7 +157,7 @@ async function signIn(server: Server): Promise<string> {
   const result = await post(server, `mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {
     input: { login: MAIN_USERNAME, password: MAIN_PASSWORD },
   });
-  return result.data!.signIn.token as string;
+  return result.data!.signIn!.token!;
 }
 
 type Matrix = Map<string, LatencySummary>;
@@ -265,7 +265,14 @@ async function main() {
   const shape = scaled(FULL_SHAPE, scale);
   const reuse = process.env.BENCH_STATS_DB;
   const database = reuse ? { url: reuse, drop: async () => {} } : await buildDatabase(shape);
-  if (reuse) log(`reusing ${reuse}`);
+  if (reuse) {
+    // A database loaded by an earlier run: bring it to the current migrations and rollups.
+    log(`reusing ${reuse}`);
+    const migrator = await openDatabase({ databaseUrl: reuse, dataDir: "unused" });
+    await migrator.migrate();
+    await migrator.close();
+    await rebuildRollups(reuse);
+  }
   else log(`database ${new URL(database.url).pathname.slice(1)} (set BENCH_STATS_DB to reuse it)`);
   const otherUsernames = Array.from({ length: shape.otherUsers }, (_, i) => `bench_other_${i}`);
   try {

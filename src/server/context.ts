@@ -25,6 +25,8 @@ export type Context = {
   loaders: Loaders;
   limiters: Limiters;
   pubsub: PubSub;
+  /** the app's stats cache (AppDeps.cache) */
+  cache: Cache;
   cookies: SessionCookieJar | null;
   /** Loads any Node by type and key (for node(id)); null when absent or hidden from the viewer. */
   fetchNode(type: NodeType, key: string): Promise<object | null>;

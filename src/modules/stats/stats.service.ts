@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.js";
 import type { UserRow } from "../../db/schema.js";
+import type { Cache } from "../../platform/cache/cache.js";
 import { badUserInput } from "../../platform/errors.js";
 import type { Viewer } from "../auth/viewer.js";
 import { canViewHistory } from "../user/user.policy.js";
@@ -9,7 +10,8 @@ import { type ActivityUnit, type CountRow, type RankKey, statsRepository, type S
 import type { StatsRangeInput } from "./statsRange.input.js";
 import { lastDaysWindow, parseStatsRange } from "./statsRange.js";
 import { StatsRanking } from "./statsRanking.enum.js";
-import { scopeKey, type StatsScope } from "./statsScope.js";
+import type { StatsScope } from "./statsScope.js";
+import { cachedStat } from "./statsCache.js";
 
 export const TOP_MAX = 100;
 
@@ -24,7 +26,7 @@ export type StatName =
   | "activity"
   | "streaks";
 
-export type StatsServiceDeps = { db: Database };
+export type StatsServiceDeps = { db: Database; cache?: Cache };
 
 const ACTIVITY_UNITS: Record<Granularity, ActivityUnit> = {
   [Granularity.DAY]: "day",
@@ -69,15 +71,13 @@ export class StatsService {
   }
 
   /**
-   * Computes one stat. The single seam for caching: `rangeKey` names the resolved window and
-   * zone, `args` the stat's own arguments; `computeFromDb` reads the database.
+   * Computes one stat: the single seam for caching. Through deps.cache (when given) under a key of
+   * the user's stats_version, the window's exact listens and `args` (see statsCache.ts);
+   * `computeFromDb` reads the database.
    */
-  compute<T>(userId: string, stat: StatName, rangeKey: string, args: Record<string, unknown>, computeFromDb: () => Promise<T>): Promise<T> {
-    void userId;
-    void stat;
-    void rangeKey;
-    void args;
-    return computeFromDb();
+  compute<T>(scope: StatsScope, stat: StatName, args: Record<string, unknown>, computeFromDb: () => Promise<T>): Promise<T> {
+    if (!this.deps.cache) return computeFromDb();
+    return cachedStat({ db: this.deps.db, cache: this.deps.cache }, stat, scope, args, computeFromDb);
   }
 
   totals(scope: StatsScope) {
@@ -155,6 +155,6 @@ export class StatsService {
     const { from } = scope;
     if (!from) return Promise.resolve(empty);
     const window: StatsWindow = { userId: scope.userId, timezone: scope.timezone, from, to: scope.to };
-    return this.compute(scope.userId, stat, scopeKey(scope), args, () => query(window));
+    return this.compute(scope, stat, args, () => query(window));
   }
 }

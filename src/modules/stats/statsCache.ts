@@ -1,0 +1,76 @@
+import type { Executor } from "../../db/client.js";
+import type { Cache } from "../../platform/cache/cache.js";
+import { readWindowSignature, type WindowSignature } from "./statsCache.repository.js";
+
+/** Exact keys make a long life safe; the TTL only bounds memory held by superseded versions. */
+export const STATS_CACHE_TTL_MS = 6 * 3600 * 1000;
+
+/** The window a stat is computed over, in the user's zone, resolved at `now` (a StatsScope). */
+export type CachedWindow = { userId: string; timezone: string; from: Date | null; to: Date; now: Date };
+
+export type StatsCacheDeps = { db: Executor; cache: Cache };
+
+/** Local calendar date (YYYY-MM-DD) of an instant in a zone. */
+function localDate(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/**
+ * What besides the window's listens a stat depends on: activity lists every local bucket
+ * touching [from, to), empty ones too, so it depends on the local dates of both ends; streaks
+ * depend on "today". Dates are enough: a bucket (day, week, month, year) is a function of the date.
+ */
+function calendarPart(stat: string, window: CachedWindow & { from: Date }): string {
+  if (stat === "activity") return `${localDate(window.from, window.timezone)}..${localDate(new Date(window.to.getTime() - 1), window.timezone)}`;
+  if (stat === "streaks") return `today=${localDate(window.now, window.timezone)}`;
+  return "";
+}
+
+/** Arguments in a stable order, so {first, rankBy} and {rankBy, first} are one key. */
+function argsPart(args: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(args).sort().map((key) => [key, args[key]]));
+}
+
+export function statsCacheKey(stat: string, window: CachedWindow & { from: Date }, signature: WindowSignature, args: Record<string, unknown>): string {
+  const listens = signature.firstAt === null ? "empty" : `${signature.firstAt}-${signature.lastAt}`;
+  return [
+    "stats",
+    window.userId,
+    `v${signature.version}`,
+    stat,
+    window.timezone,
+    listens,
+    calendarPart(stat, window),
+    argsPart(args),
+  ].join(":");
+}
+
+/**
+ * One signature read per window object: the stats of one request share their scope, so a
+ * dashboard asking for nine stats pays for one read, not nine.
+ */
+const signatures = new WeakMap<CachedWindow, Promise<WindowSignature | null>>();
+
+/**
+ * A stat through the cache: keyed by the user's stats_version and the exact set of listens in
+ * the window (see readWindowSignature), so a write in any instance is seen by the next read in
+ * every instance. With the cache off, or an empty window, it computes directly.
+ */
+export async function cachedStat<T>(
+  deps: StatsCacheDeps,
+  stat: string,
+  window: CachedWindow,
+  args: Record<string, unknown>,
+  computeFromDb: () => Promise<T>,
+): Promise<T> {
+  const { from } = window;
+  if (!deps.cache.enabled || !from) return computeFromDb();
+  let signature = signatures.get(window);
+  if (!signature) {
+    signature = readWindowSignature(deps.db, window.userId, from, window.to);
+    signatures.set(window, signature);
+  }
+  const read = await signature;
+  if (!read) return computeFromDb();
+  return deps.cache.getOrCompute(statsCacheKey(stat, { ...window, from }, read, args), STATS_CACHE_TTL_MS, computeFromDb);
+}
