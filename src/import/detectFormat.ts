@@ -84,21 +84,29 @@ function csvFormat(text: string): EntryFormat {
 
 const SNIFF_BYTES = 64 * 1024;
 
+export type EntryFormats = {
+  found: Map<ImportFormat, UploadEntry[]>;
+  /** text files whose content matched no format (read with the format the user names, if any) */
+  unrecognized: UploadEntry[];
+};
+
 /** Every entry's format: by name when the services' file names say it, else from its content. */
-export async function entryFormats(entries: UploadEntry[]): Promise<Map<ImportFormat, UploadEntry[]>> {
+export async function entryFormats(entries: UploadEntry[]): Promise<EntryFormats> {
   const found = new Map<ImportFormat, UploadEntry[]>();
+  const unrecognized: UploadEntry[] = [];
   for (const entry of entries) {
     let format = formatFromName(entry.name);
     if (format === "sniff") {
       const head = await entryPrefix(entry, SNIFF_BYTES);
       format = formatFromContent(head.toString("utf8", bomLength(head)));
+      if (format === null) unrecognized.push(entry);
     }
     if (format === null) continue;
     const list = found.get(format) ?? [];
     list.push(entry);
     found.set(format, list);
   }
-  return found;
+  return { found, unrecognized };
 }
 
 /** The format to read: the one asked for (when present), else the highest-priority one found. */

@@ -34,16 +34,19 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
   let format: ImportFormat;
   let entries: UploadEntry[];
   try {
-    const found = await entryFormats(upload.entries);
+    const { found, unrecognized } = await entryFormats(upload.entries);
     const detected = chooseFormat(found);
     if (options.format && !found.has(options.format)) {
-      throw new ImportFileError(
-        detected
-          ? `"${displayName}" is not a ${FORMAT_LABELS[options.format]} file: it looks like ${FORMAT_LABELS[detected]}`
-          : `"${displayName}" is not a ${FORMAT_LABELS[options.format]} file${describeEntries(upload.entries.map((entry) => entry.name))}`,
-      );
+      if (detected) {
+        throw new ImportFileError(`"${displayName}" is not a ${FORMAT_LABELS[options.format]} file: it looks like ${FORMAT_LABELS[detected]}`);
+      }
+      // nothing recognizable: take the user's word for the text files (their reader says what is wrong)
+      if (unrecognized.length === 0) {
+        throw new ImportFileError(`"${displayName}" is not a ${FORMAT_LABELS[options.format]} file${describeEntries(upload.entries.map((entry) => entry.name))}`);
+      }
+      found.set(options.format, unrecognized);
     }
-    format = options.format ?? detected ?? unrecognized(displayName, upload.entries.map((entry) => entry.name));
+    format = options.format ?? detected ?? refuseUnrecognized(displayName, upload.entries.map((entry) => entry.name));
     entries = found.get(format)!;
   } catch (error) {
     await upload.close();
@@ -60,7 +63,7 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
   return { format, rows: rows() };
 }
 
-function unrecognized(displayName: string, names: string[]): never {
+function refuseUnrecognized(displayName: string, names: string[]): never {
   const expected = Object.values(FORMAT_LABELS).join("; ");
   throw new ImportFileError(`Unrecognized file "${displayName}": expected one of ${expected}${describeEntries(names)}`);
 }

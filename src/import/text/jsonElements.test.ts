@@ -55,7 +55,7 @@ describe("jsonElements", () => {
   it("reports a truncated file after the complete elements", async () => {
     const { values, error } = await collect('[{"a":1},{"a":2},{"a":', 3, 1024);
     expect(values).toEqual([{ a: 1 }, { a: 2 }]);
-    expect(error!.message).toMatch(/ends inside entry 3 \(truncated/);
+    expect(error!.message).toMatch(/invalid JSON at entry 3: the file ends inside it \(truncated/);
     expect(error!.local).toBe(3);
   });
 

@@ -174,7 +174,7 @@ async function* splitTopLevelArray(
     }
   }
   if (!started) throw new EntryReadError(`expected a JSON array of ${options.expected}, found no JSON`, 1);
-  if (!ended) throw new EntryReadError(`the file ends inside entry ${index + 1} (truncated?)`, index + 1);
+  if (!ended) throw new EntryReadError(`invalid JSON at entry ${index + 1}: the file ends inside it (truncated?)`, index + 1);
 }
 
 function jsonParseMessage(bytes: Buffer): string {
