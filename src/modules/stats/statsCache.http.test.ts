@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordListens } from "../../../test/factories/listen.factory.js";
+import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
+import { startTestServer, type TestServer } from "../../../test/testServer.js";
+
+/**
+ * Freshness of cached stats across two instances over one database (and one Redis when the run
+ * has REDIS_URL): a write through either instance is reflected by the very next read through
+ * the other, because keys carry the user's stats_version.
+ */
+const STATS = /* GraphQL */ `
+  query CachedStats($username: String!, $range: StatsRangeInput!) {
+    user(username: $username) {
+      stats(range: $range) {
+        totals { listens msPlayed distinctTracks }
+        topArtists(first: 3) { rank listens artist { name } }
+        activity(granularity: MONTH) { start listens }
+        streaks { longestDays currentDays }
+      }
+    }
+  }
+`;
+
+const DELETE = /* GraphQL */ `mutation Delete($filter: HistoryFilter!) { deleteListens(filter: $filter) }`;
+
+type Stats = {
+  totals: { listens: number; msPlayed: number; distinctTracks: number };
+  topArtists: { rank: number; listens: number; artist: { name: string } }[];
+  activity: { start: string; listens: number }[];
+  streaks: { longestDays: number; currentDays: number };
+};
+
+async function readStats(server: TestServer, user: TestUser, preset: string): Promise<Stats> {
+  const response = await server.graphql<{ user: { stats: Stats } }>(STATS, { username: user.username, range: { preset } }, user);
+  if (!response.data?.user?.stats) throw new Error(`stats failed: ${JSON.stringify(response.errors)}`);
+  return response.data.user.stats;
+}
+
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+let a: TestServer;
+let b: TestServer;
+let owner: TestUser;
+
+beforeAll(async () => {
+  // Same key prefix: with Redis both instances share cache entries, as production instances do.
+  const prefix = `test:${randomBytes(6).toString("hex")}:`;
+  a = await startTestServer({ REDIS_KEY_PREFIX: prefix });
+  b = await startTestServer({ REDIS_KEY_PREFIX: prefix }, { database: a.database });
+  owner = await signUpUser(a);
+  await recordListens(a, owner, [
+    { trackTitle: "Early", artistName: "Alpha", playedAt: ago(60 * 24 * 400), msPlayed: 200_000 },
+    { trackTitle: "Recent", artistName: "Alpha", playedAt: ago(120), msPlayed: 200_000 },
+  ]);
+});
+
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+});
+
+describe("cached stats across two instances", () => {
+  it("answers repeated reads from the cache", async () => {
+    const before = a.app.cache.stats();
+    const first = await readStats(a, owner, "ALL_TIME");
+    const second = await readStats(a, owner, "ALL_TIME");
+    expect(second).toEqual(first);
+    expect(first.totals.listens).toBe(2);
+    const after = a.app.cache.stats();
+    expect(after.misses - before.misses).toBe(4); // four stats computed once
+    expect(after.hits + after.coalesced - before.hits - before.coalesced).toBe(4);
+  });
+
+  it("shares entries through Redis, so the other instance does not recompute", async () => {
+    if (!process.env.REDIS_URL) return; // in-process caches are per instance
+    await readStats(a, owner, "LAST_365_DAYS");
+    const before = b.app.cache.stats();
+    await readStats(b, owner, "LAST_365_DAYS");
+    expect(b.app.cache.stats().misses).toBe(before.misses);
+  });
+
+  it("reflects a write through one instance in the next read through the other", async () => {
+    for (const preset of ["ALL_TIME", "LAST_30_DAYS"]) {
+      await readStats(a, owner, preset);
+      await readStats(b, owner, preset);
+    }
+    const allTime = (await readStats(b, owner, "ALL_TIME")).totals.listens;
+    const recent = (await readStats(b, owner, "LAST_30_DAYS")).totals.listens;
+
+    await recordListens(a, owner, [{ trackTitle: "New", artistName: "Beta", playedAt: ago(30), msPlayed: 200_000 }]);
+    expect((await readStats(b, owner, "ALL_TIME")).totals.listens).toBe(allTime + 1);
+    expect((await readStats(b, owner, "LAST_30_DAYS")).totals.listens).toBe(recent + 1);
+
+    // and back: written through b, read through a
+    await recordListens(b, owner, [{ trackTitle: "Newer", artistName: "Beta", playedAt: ago(20), msPlayed: 200_000 }]);
+    const seenByA = await readStats(a, owner, "LAST_30_DAYS");
+    expect(seenByA.totals.listens).toBe(recent + 2);
+    expect(seenByA.topArtists[0]).toMatchObject({ rank: 1, listens: 2, artist: { name: "Beta" } });
+  });
+
+  it("reflects an old listen (outside the cached window's first and last) and a deletion", async () => {
+    const before = await readStats(a, owner, "ALL_TIME");
+    await readStats(b, owner, "ALL_TIME");
+    // Between two cached listens: the window's ends do not move, only the version does.
+    await recordListens(b, owner, [{ trackTitle: "Middle", artistName: "Gamma", playedAt: ago(60 * 24 * 200), msPlayed: 200_000 }]);
+    const after = await readStats(a, owner, "ALL_TIME");
+    expect(after.totals.listens).toBe(before.totals.listens + 1);
+    expect(after.totals.distinctTracks).toBe(before.totals.distinctTracks + 1);
+
+    const deleted = await a.graphql<{ deleteListens: number }>(
+      DELETE,
+      { filter: { from: ago(60 * 24 * 201), to: ago(60 * 24 * 199) } },
+      owner,
+    );
+    expect(deleted.data?.deleteListens).toBe(1);
+    expect((await readStats(b, owner, "ALL_TIME")).totals).toEqual(before.totals);
+  });
+
+  it("keeps users apart and still checks visibility before the cache", async () => {
+    const other = await signUpUser(b);
+    const response = await b.graphql<{ user: { stats: Stats | null } }>(
+      STATS,
+      { username: owner.username, range: { preset: "ALL_TIME" } },
+      other,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.user?.stats).toBeNull(); // private history, although its stats are cached
+    const own = await readStats(b, other, "ALL_TIME");
+    expect(own.totals.listens).toBe(0);
+  });
+});
