@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
 import type { ListenRow, ListenSource } from "../../db/schema.js";
+import { bumpStatsVersion, listenRollupCtes } from "../stats/statsRollup.repository.js";
 
 /** Duplicate window across sources and for minute-precision plays (formats.md "Our rules"). */
 export const DUPLICATE_WINDOW_SECONDS = 60;
@@ -88,9 +89,13 @@ export const duplicateRuleRepository = {
   async insertNewCounting(tx: Executor, batch: CandidateBatch): Promise<number> {
     if (batch.candidates.length === 0) return 0;
     await lockUser(tx, batch.userId);
+    await bumpStatsVersion(tx, [batch.userId]);
+    // the stats rollups are maintained in the same statement, from the inserted rows
     const [row] = await selectRows<{ count: number }>(
       tx,
-      sql`with inserted as (${insertNewSql(batch)} returning 1) select count(*)::int as count from inserted`,
+      sql`with inserted as (${insertNewSql(batch)} returning user_id, track_id, played_at, ms_played, counted),
+          ${listenRollupCtes(sql.raw("inserted"), 1)}
+          select count(*)::int as count from inserted`,
     );
     return Number(row?.count ?? 0);
   },

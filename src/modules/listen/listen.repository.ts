@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
-import { type Executor, selectRows } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
 import { type ListenRow, listens, type TrackRow, trackArtists, tracks, users, type Visibility } from "../../db/schema.js";
 import type { PageRequest } from "../../platform/pagination.js";
 import type { ListenFilter } from "./listenFilter.js";
@@ -9,6 +9,16 @@ export type NewListenRow = typeof listens.$inferInsert;
 export type ListenCursor = [number, number];
 export type ListenWithTrack = { listen: ListenRow; track: TrackRow };
 export type ListenWithOwner = { listen: ListenRow; ownerVisibility: Visibility };
+
+/** What a delete returns: enough for the stats rollups to subtract the listen. */
+export type DeletedListen = Pick<ListenRow, "userId" | "trackId" | "playedAt" | "msPlayed" | "counted">;
+const DELETED_FIELDS = {
+  userId: listens.userId,
+  trackId: listens.trackId,
+  playedAt: listens.playedAt,
+  msPlayed: listens.msPlayed,
+  counted: listens.counted,
+};
 
 /** Listens' SQL, and nothing else: every method is batch-shaped or one statement. */
 export const listenRepository = {
@@ -86,23 +96,21 @@ export const listenRepository = {
     return Number(row?.count ?? 0);
   },
 
-  /** Deletes one listen if `userId` owns it; false when it is unknown or someone else's. */
-  async deleteOwned(executor: Executor, userId: string, id: number): Promise<boolean> {
-    const deleted = await executor
+  /** Deletes one listen if `userId` owns it; null when it is unknown or someone else's. */
+  async deleteOwned(executor: Executor, userId: string, id: number): Promise<DeletedListen | null> {
+    const [deleted] = await executor
       .delete(listens)
       .where(and(eq(listens.id, id), eq(listens.userId, userId)))
-      .returning({ id: listens.id });
-    return deleted.length > 0;
+      .returning(DELETED_FIELDS);
+    return deleted ?? null;
   },
 
-  /** Deletes the user's listens matching the filter; returns how many (without shipping their ids back). */
-  async deleteMatching(executor: Executor, userId: string, filter: ListenFilter): Promise<number> {
-    const [row] = await selectRows<{ count: number }>(
-      executor,
-      sql`with deleted as (delete from ${listens} where ${and(...filterConditions(userId, filter))} returning 1)
-          select count(*)::int as count from deleted`,
-    );
-    return Number(row?.count ?? 0);
+  /** Deletes the user's listens matching the filter; returns what the stats rollups need of them. */
+  async deleteMatching(executor: Executor, userId: string, filter: ListenFilter): Promise<DeletedListen[]> {
+    return executor
+      .delete(listens)
+      .where(and(...filterConditions(userId, filter)))
+      .returning(DELETED_FIELDS);
   },
 };
 

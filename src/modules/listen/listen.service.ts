@@ -18,6 +18,7 @@ import { parseHistoryFilter } from "./listenFilter.js";
 import type { RecordListenInput } from "./recordListen.input.js";
 import { parseRecordListenInput, parseRecordListenInputs } from "./recordListen.validation.js";
 import { recordListensForUser } from "./recordListens.command.js";
+import { applyListenRollups } from "../stats/statsRollup.repository.js";
 
 export type ListenServiceDeps = {
   db: Database;
@@ -86,14 +87,23 @@ export class ListenService {
   async delete(viewer: Viewer | null, id: string): Promise<boolean> {
     const signedIn = requireViewer(viewer);
     const key = Number(fromGlobalId("Listen", id, "id"));
-    if (!(await listenRepository.deleteOwned(this.deps.db, signedIn.userId, key))) throw notFound("Listen");
+    const deleted = await this.deps.db.transaction(async (tx) => {
+      const row = await listenRepository.deleteOwned(tx, signedIn.userId, key);
+      if (row) await applyListenRollups(tx, [row], -1);
+      return row;
+    });
+    if (!deleted) throw notFound("Listen");
     return true;
   }
 
   /** Deletes the viewer's listens matching the filter (history's semantics); returns how many. */
   async deleteMatching(viewer: Viewer | null, filter: HistoryFilter): Promise<number> {
     const signedIn = requireViewer(viewer);
-    return listenRepository.deleteMatching(this.deps.db, signedIn.userId, parseHistoryFilter(filter));
+    return this.deps.db.transaction(async (tx) => {
+      const deleted = await listenRepository.deleteMatching(tx, signedIn.userId, parseHistoryFilter(filter));
+      await applyListenRollups(tx, deleted, -1);
+      return deleted.length;
+    });
   }
 
   private async store(viewer: Viewer, plays: Parameters<typeof recordListensForUser>[2]): Promise<RecordListensOutcome> {

@@ -2,6 +2,7 @@ import type { Executor } from "../../db/client.js";
 import type { ListenRow, ListenSource } from "../../db/schema.js";
 import { trackRepository } from "../catalog/track.repository.js";
 import { resolveTracks } from "../catalog/trackResolution.service.js";
+import { applyListenRollups } from "../stats/statsRollup.repository.js";
 import { COUNTED_MIN_MS, isCounted } from "./countingRule.js";
 import { dropBatchRepeats, duplicateRuleRepository, type ListenCandidate } from "./duplicateRule.repository.js";
 import type { Play } from "./play.js";
@@ -50,6 +51,7 @@ export async function recordListensForUser(
       importId,
       candidates: dropBatchRepeats(candidates),
     });
+    await applyListenRollups(tx, insertedRows, 1);
     const matches = await duplicateRuleRepository.findMatches(tx, { userId, source, importId, candidates });
 
     const newIds = new Set(insertedRows.map((row) => row.id));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordListens, type RecordInput } from "../../../test/factories/listen.factory.js";
 import { signUpUser } from "../../../test/factories/user.factory.js";
 import * as ref from "../../../test/reference/stats.reference.js";
+import { rollupDrift } from "../../../test/reference/statsRollup.check.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
 
 /**
@@ -142,6 +143,12 @@ async function remove(auth: Auth, ids: string[]): Promise<void> {
   expect(response.errors).toBeUndefined();
 }
 
+async function userId(auth: Auth): Promise<string | undefined> {
+  const response = await server.graphql<{ me: { id: string } }>("{ me { id } }", {}, auth);
+  const globalId = response.data!.me.id;
+  return Buffer.from(globalId, "base64url").toString("utf8").split(":")[1];
+}
+
 const named = (rows: { rank: number; listens: number; msPlayed: number }[], name: (row: any) => string) =>
   rows.map((row, index) => {
     expect(row.rank).toBe(index + 1);
@@ -149,6 +156,7 @@ const named = (rows: { rank: number; listens: number; msPlayed: number }[], name
   });
 
 async function verify(auth: Auth, username: string, zone: string, history: Map<string, ref.RefListen>, c: CheckCase) {
+  expect(await rollupDrift(server.database.db, (await userId(auth))!)).toEqual({ totals: 0, months: 0, days: 0, hours: 0 });
   const before = Date.now();
   const response = await server.graphql(STATS, { username, range: c.range, unit: c.unit, rankBy: c.rankBy }, auth);
   const after = Date.now();

@@ -5,7 +5,8 @@ import type { Viewer } from "../auth/viewer.js";
 import type { UserLoaders } from "./user.loaders.js";
 import type { UpdateProfileInput } from "./user.input.js";
 import { canViewEmail } from "./user.policy.js";
-import { findUserByUsername, type ProfilePatch, updateUserProfile } from "./user.repository.js";
+import { rebuildLocalRollups } from "../stats/statsRollup.repository.js";
+import { findUserByUsername, findUsersByIds, type ProfilePatch, updateUserProfile } from "./user.repository.js";
 import { USERNAME_MAX, validateDisplayName, validateTimezone } from "./user.rules.js";
 
 /** The signed-in user, or null. */
@@ -40,9 +41,21 @@ export async function updateProfile(viewer: Viewer, db: Database, input: UpdateP
     if (input.visibility === null) throw badUserInput("input.visibility", "cannot be null; omit it to keep the current visibility");
     patch.visibility = input.visibility;
   }
-  const user = await updateUserProfile(db, viewer.userId, patch);
+  const user = (await timezoneChanges(db, viewer.userId, patch))
+    ? await db.transaction(async (tx) => {
+        const row = await updateUserProfile(tx, viewer.userId, patch);
+        if (row) await rebuildLocalRollups(tx, row.id); // stats days and hours are local to the zone
+        return row;
+      })
+    : await updateUserProfile(db, viewer.userId, patch);
   if (!user) throw notFound("User"); // the account was deleted while the session was live
   return user;
+}
+
+async function timezoneChanges(db: Database, userId: string, patch: ProfilePatch): Promise<boolean> {
+  if (patch.timezone === undefined) return false;
+  const [current] = await findUsersByIds(db, [userId]);
+  return current?.timezone !== patch.timezone;
 }
 
 /** The email for its owner only; null for everyone else. */
