@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as exportsFactory from "../../test/factories/exports.factory.js";
+import type { ImportFormat } from "../db/schema.js";
 import type { ExportFile, ExportPlay } from "../../test/factories/exports.factory.js";
 import { ImportFileError, type ImportSource, openImportSource, type ParsedRow } from "./importSource.js";
 
@@ -16,7 +17,7 @@ async function readAll(source: ImportSource): Promise<{ rows: ParsedRow[]; error
   return { rows, error: null };
 }
 
-async function open(file: ExportFile, format?: Parameters<typeof openImportSource>[1]["format"]) {
+async function open(file: ExportFile, format?: ImportFormat | null) {
   return openImportSource(file.path, { fileName: file.fileName, format });
 }
 
@@ -114,7 +115,7 @@ describe("openImportSource: what each source adds", () => {
 });
 
 describe("openImportSource: bad input", () => {
-  const rejects = async (file: ExportFile, pattern: RegExp, format?: Parameters<typeof openImportSource>[1]["format"]) => {
+  const rejects = async (file: ExportFile, pattern: RegExp, format?: ImportFormat | null) => {
     const error = await open(file, format).then(
       () => null,
       (thrown: unknown) => thrown,
