@@ -11,8 +11,15 @@ import { removeUpload } from "./upload.store.js";
 
 export type ImportRunDeps = { db: Database; logger: Logger; pubsub: PubSub };
 
-/** Rows per transaction: big enough to amortize statements, small enough to report often. */
+/**
+ * Rows per transaction: big enough to amortize statements, small enough that a batch commits in
+ * well under a second (progress events and cancels stay prompt). Starts at BATCH_ROWS and adapts
+ * to the measured write time (new tracks cost far more than known ones; PGlite is slower).
+ */
 export const BATCH_ROWS = 5_000;
+const MIN_BATCH_ROWS = 250;
+const MAX_BATCH_ROWS = 10_000;
+const TARGET_WRITE_MS = 300;
 /** A batch is committed at least this often, so progress events and cancels stay prompt. */
 export const BATCH_MAX_MS = 400;
 
@@ -64,14 +71,21 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
 
   let batch = emptyBatch(resumeAfter);
   let batchStarted = Date.now();
+  let batchRows = BATCH_ROWS;
   const commit = async (): Promise<"cancel" | "stop" | "go"> => {
     const pending = batch;
     batch = emptyBatch(pending.position);
     batchStarted = Date.now();
     if (pending.plays.length + pending.skipped + pending.failed > 0 || pending.errors.length > 0) {
+      const writeStarted = Date.now();
       const { cancelRequested } = await writer.write(pending);
+      const took = Date.now() - writeStarted;
+      if (took > 2 * TARGET_WRITE_MS) batchRows = Math.max(MIN_BATCH_ROWS, Math.floor(batchRows / 2));
+      else if (took < TARGET_WRITE_MS / 2 && pending.plays.length >= batchRows / 2) batchRows = Math.min(MAX_BATCH_ROWS, batchRows * 2);
       await publishImportProgress(deps.pubsub, row.id);
       if (cancelRequested) return "cancel";
+      // let requests waiting for the database go first (PGlite is one connection)
+      await new Promise((resolve) => setImmediate(resolve));
     } else if ((await importRepository.findById(deps.db, row.id))?.cancelRequested) return "cancel";
     return shouldStop() ? "stop" : "go";
   };
@@ -93,7 +107,7 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
         batch.failed += 1;
         batch.errors.push({ position: parsed.position, message: parsed.message });
       }
-      if (batch.plays.length + batch.skipped + batch.failed >= BATCH_ROWS || Date.now() - batchStarted >= BATCH_MAX_MS) {
+      if (batch.plays.length + batch.skipped + batch.failed >= batchRows || Date.now() - batchStarted >= BATCH_MAX_MS) {
         const next = await commit();
         if (next === "cancel") return end("CANCELLED");
         if (next === "stop") return "STOPPED";
