@@ -8,6 +8,7 @@
  * own process. Goals (2 cores, PostgreSQL): ≥ 100k rows/s, ≥ 0.5× COPY, peak RSS < 300 MB.
  */
 import { existsSync, mkdirSync, statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -15,6 +16,7 @@ import type { CopyLimitInput, CopyLimitResult } from "./phases/copyLimit.phase.j
 import type { GenerateInput } from "./phases/generate.phase.js";
 import type { PipelineImportInput, PipelineImportResult } from "./phases/pipelineImport.phase.js";
 import { createFreshTarget, type BenchBackend } from "./support/benchDatabase.js";
+import type { CpuSeconds } from "./support/cpuTime.js";
 import type { PeakMemory } from "./support/peakMemory.js";
 import { runPhase } from "./support/phaseProcess.js";
 
@@ -43,6 +45,10 @@ const adminUrl = values["database-url"];
 const mb = (bytes: number | null | undefined) => (bytes == null ? "?" : `${(bytes / 1048576).toFixed(0)} MB`);
 const peakOf = (memory: PeakMemory) => Math.max(memory.sampledRssBytes, memory.vmHwmBytes ?? 0);
 const rate = (perSecond: number) => `${Math.round(perSecond).toLocaleString("en-US")} rows/s`;
+const cpuTotal = (cpu: CpuSeconds) => cpu.node + (cpu.postgres ?? 0);
+/** CPU used, and rows per CPU-second: comparable across runs whatever else loads the machine */
+const cpuLine = (rowCount: number, cpu: CpuSeconds) =>
+  `CPU ${cpu.node.toFixed(1)} s node${cpu.postgres === null ? "" : ` + ${cpu.postgres.toFixed(1)} s postgres`} = ${rate(rowCount / cpuTotal(cpu)).replace("/s", " per CPU-s")}`;
 
 async function historyFile(): Promise<string> {
   const cache = join(here, ".cache");
@@ -97,6 +103,7 @@ if (!values["skip-copy"]) {
     `COPY limit: ${copy.plays} plays of ${copy.rows} rows in ${copy.copySeconds.toFixed(2)} s = ${rate(copy.rowsPerSecond)}; ` +
       `parse alone ${copy.parseSeconds.toFixed(2)} s = ${rate(copy.parseRowsPerSecond)}; peak RSS ${mb(peakOf(copy.memory))}`,
   );
+  console.log(`  ${cpuLine(copy.rows, copy.cpu)}`);
 }
 
 let ours: PipelineImportResult | null = null;
@@ -113,6 +120,7 @@ if (ours && reimport) {
     `pipeline import: ${c.processedRows} rows (inserted ${c.inserted}, duplicates ${c.duplicates}, skipped ${c.skipped}, failed ${c.failed}) ` +
       `in ${ours.seconds.toFixed(2)} s = ${rate(ours.rowsPerSecond)}; peak RSS ${mb(peakOf(ours.memory))} (sampled ${mb(ours.memory.sampledRssBytes)}, VmHWM ${mb(ours.memory.vmHwmBytes)}, ${mb(ours.memory.startRssBytes)} before the import)`,
   );
+  console.log(`  ${cpuLine(ours.counts.processedRows, ours.cpu)}`);
   if (ours.phases) {
     const total = Object.values(ours.phases).reduce((sum, seconds) => sum + seconds, 0);
     const parts = Object.entries(ours.phases).map(([name, seconds]) => `${name} ${seconds.toFixed(2)} s (${((seconds / total) * 100).toFixed(0)}%)`);
@@ -126,7 +134,11 @@ if (ours && reimport) {
 }
 
 const ratio = ours && copy ? ours.rowsPerSecond / copy.rowsPerSecond : null;
-if (ratio !== null) console.log(`ratio ours / COPY: ${ratio.toFixed(2)}×`);
+if (ratio !== null && ours && copy) {
+  const cpuRatio = copy.rows / cpuTotal(copy.cpu) > 0 ? ours.counts.processedRows / cpuTotal(ours.cpu) / (copy.rows / cpuTotal(copy.cpu)) : NaN;
+  console.log(`ratio ours / COPY: ${ratio.toFixed(2)}× by wall time, ${cpuRatio.toFixed(2)}× by CPU time`);
+}
+console.log(`machine load while measuring: ${loadavg().map((load) => load.toFixed(1)).join(" ")} (1/5/15 min) on ${availableParallelism()} cores`);
 if (backend === "postgres" && ours && copy) {
   const goals = [
     [`≥ 100,000 rows/s end to end`, ours.rowsPerSecond >= 100_000],

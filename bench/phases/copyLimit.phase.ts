@@ -17,6 +17,7 @@ import type { ParsedRow } from "../../src/import/importSource.js";
 import { isCounted } from "../../src/modules/listen/countingRule.js";
 import type { Play } from "../../src/modules/listen/play.js";
 import type { BenchTarget } from "../support/benchDatabase.js";
+import { type CpuSeconds, startCpuTime } from "../support/cpuTime.js";
 import { copyLine } from "../support/copyText.js";
 import { startPeakMemory, type PeakMemory } from "../support/peakMemory.js";
 import { phaseMain } from "../support/phaseProcess.js";
@@ -31,6 +32,8 @@ export type CopyLimitResult = {
   rowsPerSecond: number;
   parseRowsPerSecond: number;
   memory: PeakMemory;
+  /** CPU used by the parse + COPY pass: this process and the COPY's backend */
+  cpu: CpuSeconds;
 };
 
 const USER_ID = "00000000-0000-4000-8000-000000000001";
@@ -89,19 +92,23 @@ async function prepareBareTable(target: BenchTarget): Promise<void> {
   }
 }
 
-async function copyIntoPostgres(databaseUrl: string, filePath: string, counts: { rows: number; plays: number }): Promise<void> {
+async function copyIntoPostgres(databaseUrl: string, filePath: string, counts: { rows: number; plays: number }): Promise<CpuSeconds> {
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
+    const [backend] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const cpu = await startCpuTime(async () => [backend!.pid]);
     const writable = await client.unsafe(`copy bare_listens (${COLUMNS}) from stdin`).writable();
     await pipeline(Readable.from(copyLines(filePath, counts)), writable);
+    return await cpu.stop();
   } finally {
     await client.end({ timeout: 5 });
   }
 }
 
 /** PGlite takes COPY input as a blob: feed it in slices of ~8 MB so memory stays bounded. */
-async function copyIntoPglite(dataDir: string, filePath: string, counts: { rows: number; plays: number }): Promise<void> {
+async function copyIntoPglite(dataDir: string, filePath: string, counts: { rows: number; plays: number }): Promise<CpuSeconds> {
   const pg = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const cpu = await startCpuTime(null);
   try {
     let parts: string[] = [];
     let size = 0;
@@ -117,6 +124,7 @@ async function copyIntoPglite(dataDir: string, filePath: string, counts: { rows:
       if (size >= 8_000_000) await flush();
     }
     await flush();
+    return await cpu.stop();
   } finally {
     await pg.close();
   }
@@ -133,8 +141,8 @@ async function run({ target, filePath }: CopyLimitInput): Promise<CopyLimitResul
 
   const counts = { rows: 0, plays: 0 };
   parseStarted = performance.now();
-  if (target.backend === "postgres") await copyIntoPostgres(target.databaseUrl!, filePath, counts);
-  else await copyIntoPglite(target.dataDir, filePath, counts);
+  const cpu =
+    target.backend === "postgres" ? await copyIntoPostgres(target.databaseUrl!, filePath, counts) : await copyIntoPglite(target.dataDir, filePath, counts);
   const copySeconds = (performance.now() - parseStarted) / 1000;
   if (parsedCount !== counts.rows) throw new Error(`parse-only saw ${parsedCount} rows, COPY pass ${counts.rows}`);
 
@@ -146,6 +154,7 @@ async function run({ target, filePath }: CopyLimitInput): Promise<CopyLimitResul
     rowsPerSecond: counts.rows / copySeconds,
     parseRowsPerSecond: parsedCount / parseSeconds,
     memory: memory.stop(),
+    cpu,
   };
 }
 

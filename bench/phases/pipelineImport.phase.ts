@@ -8,7 +8,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { copyFile, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DatabaseHandle, openDatabase } from "../../src/db/client.js";
+import { sql } from "drizzle-orm";
+import { type DatabaseHandle, openDatabase, selectRows } from "../../src/db/client.js";
 import type { ImportRow } from "../../src/db/schema.js";
 import { importRepository } from "../../src/modules/import/import.repository.js";
 import { runImport } from "../../src/modules/import/import.run.js";
@@ -16,6 +17,7 @@ import { createLogger } from "../../src/platform/logger.js";
 import { createMemoryPubSub } from "../../src/platform/pubsub.js";
 import { insertUser } from "../../src/modules/user/user.repository.js";
 import type { BenchTarget } from "../support/benchDatabase.js";
+import { type CpuSeconds, startCpuTime } from "../support/cpuTime.js";
 import { timePipelinePhases } from "../support/pipelinePhases.js";
 import { startPeakMemory, type PeakMemory } from "../support/peakMemory.js";
 import { phaseMain } from "../support/phaseProcess.js";
@@ -30,7 +32,14 @@ export type PipelineImportResult = {
   /** seconds per pipeline phase (parse, catalog, write…) when the pipeline reports them */
   phases: Record<string, number> | null;
   memory: PeakMemory;
+  /** CPU used: this process (parse, pipeline code; with PGlite also the database) and the PostgreSQL backends */
+  cpu: CpuSeconds;
 };
+
+async function databaseBackends(handle: DatabaseHandle): Promise<number[]> {
+  const rows = await selectRows<{ pid: number }>(handle.db, sql`select pid from pg_stat_activity where datname = current_database()`);
+  return rows.map((row) => Number(row.pid));
+}
 
 async function run({ target, filePath, userId }: PipelineImportInput): Promise<PipelineImportResult> {
   const handle = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
@@ -50,6 +59,7 @@ async function run({ target, filePath, userId }: PipelineImportInput): Promise<P
     const uploadDir = await mkdtemp(join(tmpdir(), "bench-upload-"));
     const row = await prepareImport(handle, userId, filePath, uploadDir);
     const memory = startPeakMemory();
+    const cpu = await startCpuTime(handle.driver === "postgres" ? () => databaseBackends(handle) : null);
     const started = performance.now();
     const outcome = await runImportToEnd(handle, row).finally(() => rm(uploadDir, { recursive: true, force: true }));
     const seconds = (performance.now() - started) / 1000;
@@ -60,6 +70,7 @@ async function run({ target, filePath, userId }: PipelineImportInput): Promise<P
       rowsPerSecond: outcome.counts.processedRows / seconds,
       phases: outcome.phases,
       memory: memory.stop(),
+      cpu: await cpu.stop(),
     };
   } finally {
     await handle.close();
