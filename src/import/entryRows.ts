@@ -10,27 +10,34 @@ import { EntryReadError } from "./text/entryReadError.js";
  * last position of the entries before it (position = offset + line or element index), so
  * positions strictly increase across the whole upload and are the same on every run. Error
  * messages name the entry and its own line/index. Damage that stops an entry becomes an
- * ImportFileError after the rows before it.
+ * ImportFileError after the rows before it. `close` runs when iteration ends or is abandoned.
  */
-export async function* entryRows(entries: UploadEntry[], reader: EntryReader): AsyncGenerator<ParsedRow> {
+export async function* entryRows(entries: UploadEntry[], reader: EntryReader, close: () => Promise<void>): AsyncGenerator<ParsedRow> {
   let offset = 0;
-  for (const entry of entries) {
-    let last = 0;
-    try {
-      for await (const { local, outcome } of reader.read(entry)) {
-        last = local;
-        const position = offset + local;
-        if (outcome.kind === "error") {
-          yield { kind: "error", position, message: `${entry.name}, ${outcome.message}` };
-        } else {
-          yield { ...outcome, position };
+  try {
+    for (const entry of entries) {
+      let last = 0;
+      try {
+        for await (const { local, outcome } of reader.read(entry)) {
+          last = local;
+          const position = offset + local;
+          if (outcome.kind === "error") {
+            yield { kind: "error", position, message: `${entry.name}, ${outcome.message}` };
+          } else {
+            // the outcome is the parser's fresh object: add the position rather than copy it
+            const row = outcome as ParsedRow;
+            row.position = position;
+            yield row;
+          }
         }
+      } catch (error) {
+        if (error instanceof EntryReadError) throw new ImportFileError(`"${entry.name}": ${error.message}`, offset + error.local);
+        if (error instanceof RowError) throw new ImportFileError(`"${entry.name}": ${error.message}`, offset + last + 1);
+        throw error;
       }
-    } catch (error) {
-      if (error instanceof EntryReadError) throw new ImportFileError(`"${entry.name}": ${error.message}`, offset + error.local);
-      if (error instanceof RowError) throw new ImportFileError(`"${entry.name}": ${error.message}`, offset + last + 1);
-      throw error;
+      offset += last;
     }
-    offset += last;
+  } finally {
+    await close();
   }
 }

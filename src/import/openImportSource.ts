@@ -7,7 +7,7 @@ import { chooseFormat, entryFormats, FORMAT_LABELS } from "./detectFormat.js";
 import type { EntryReader } from "./entryReader.js";
 import { entryRows } from "./entryRows.js";
 import { ImportFileError } from "./importFileError.js";
-import type { ImportSource, ParsedRow } from "./importSource.js";
+import type { ImportSource } from "./importSource.js";
 import { lastfmCsvReader } from "./lastfmCsv/lastfmCsv.reader.js";
 import { lastfmJsonReader } from "./lastfmJson/lastfmJson.reader.js";
 import { listenbrainzReader } from "./listenbrainz/listenbrainz.reader.js";
@@ -52,15 +52,7 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
     await upload.close();
     throw error;
   }
-  const reader = READERS[format];
-  async function* rows(): AsyncGenerator<ParsedRow> {
-    try {
-      yield* entryRows(entries, reader);
-    } finally {
-      await upload.close();
-    }
-  }
-  return { format, rows: rows() };
+  return { format, rows: entryRows(entries, READERS[format], () => upload.close()) };
 }
 
 function refuseUnrecognized(displayName: string, names: string[]): never {
