@@ -7,7 +7,7 @@ import { chooseFormat, entryFormats, FORMAT_LABELS } from "./detectFormat.js";
 import type { EntryReader } from "./entryReader.js";
 import { entryRows } from "./entryRows.js";
 import { ImportFileError } from "./importFileError.js";
-import type { ImportSource } from "./importSource.js";
+import type { ImportSource, ParsedRow } from "./importSource.js";
 import { lastfmCsvReader } from "./lastfmCsv/lastfmCsv.reader.js";
 import { lastfmJsonReader } from "./lastfmJson/lastfmJson.reader.js";
 import { listenbrainzReader } from "./listenbrainz/listenbrainz.reader.js";
@@ -27,10 +27,15 @@ const READERS: Record<ImportFormat, EntryReader> = {
 
 export type OpenOptions = { format?: ImportFormat | null; fileName?: string | null; limits?: ZipLimits };
 
-/** See `openImportSource` in ./importSource.ts. */
+/**
+ * See `openImportSource` in ./importSource.ts. Detection opens the upload and closes it again;
+ * `rows` reopens it when iteration starts and closes it when iteration ends, so a source that is
+ * never iterated holds no file handles or temporary files.
+ */
 export async function openImportSourceImpl(filePath: string, options: OpenOptions): Promise<ImportSource> {
   const displayName = options.fileName?.trim() || basename(filePath);
-  const upload = await openUpload(filePath, displayName, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  const upload = await openUpload(filePath, displayName, limits);
   let format: ImportFormat;
   let entries: UploadEntry[];
   try {
@@ -48,11 +53,20 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
     }
     format = options.format ?? detected ?? refuseUnrecognized(displayName, upload.entries.map((entry) => entry.name));
     entries = found.get(format)!;
-  } catch (error) {
+  } finally {
     await upload.close();
-    throw error;
   }
-  return { format, rows: entryRows(entries, READERS[format], () => upload.close()) };
+  const names = new Set(entries.map((entry) => entry.name));
+  const reader = READERS[format];
+  async function* rows(): AsyncGenerator<ParsedRow> {
+    const reopened = await openUpload(filePath, displayName, limits);
+    yield* entryRows(
+      reopened.entries.filter((entry) => names.has(entry.name)),
+      reader,
+      () => reopened.close(),
+    );
+  }
+  return { format, rows: rows() };
 }
 
 function refuseUnrecognized(displayName: string, names: string[]): never {
