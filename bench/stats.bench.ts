@@ -172,7 +172,9 @@ async function measureMatrix(server: Server, token: string, samples: number): Pr
       await run();
       const latencies: number[] = [];
       for (let i = 0; i < samples; i++) latencies.push(await timed(run));
-      matrix.set(cell(stat, range), summarize(latencies));
+      const summary = summarize(latencies);
+      matrix.set(cell(stat, range), summary);
+      log(`${stat} ${range}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms`);
     }
   }
   return matrix;
