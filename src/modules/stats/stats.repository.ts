@@ -1,27 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
+import { factCtes, type StatsWindow } from "./statsFacts.sql.js";
 import type { CalendarUnit } from "./statsRange.js";
 
-/** A window and the zone its local calendar is read in. */
-export type StatsWindow = { userId: string; timezone: string; from: Date; to: Date };
+export type { StatsWindow };
 export type CountRow = { id: string; listens: number; msPlayed: number };
 export type RankKey = "listens" | "msPlayed";
 export type ActivityUnit = "day" | "week" | "month" | "year";
-
-/**
- * The user's counted listens in [from, to) with what every stat needs. A listen belongs to its
- * track's PRIMARY artist (tracks.primary_artist_id) and lasts ms_played, else the track's
- * duration, else 0. Served by listens_user_played_at_idx.
- */
-function scoped(w: StatsWindow): SQL {
-  return sql`scoped as (
-    select l.played_at, l.played_at at time zone ${w.timezone} as local_at, l.track_id,
-           t.primary_artist_id as artist_id, t.album_id,
-           coalesce(l.ms_played, t.duration_ms, 0)::float8 as ms
-    from listens l join tracks t on t.id = l.track_id
-    where l.user_id = ${w.userId} and l.counted
-      and l.played_at >= ${w.from.toISOString()}::timestamptz and l.played_at < ${w.to.toISOString()}::timestamptz)`;
-}
 
 /** Ties: the other measure, then the name in byte order (identical on every collation), then id. */
 function rankOrder(rankBy: RankKey, name: SQL): SQL {
@@ -36,7 +21,7 @@ const toCount = (row: { id: string; listens: number; ms: number }): CountRow => 
   msPlayed: Number(row.ms),
 });
 
-/** Statistics' SQL over raw listens, and nothing else: every method is one statement. */
+/** Statistics' SQL, and nothing else: every method is one statement over the rollups and edge listens (statsFacts.sql.ts). */
 export const statsRepository = {
   /** The instant the local week (Monday), month or year containing `now` began. */
   async calendarStart(db: Executor, unit: CalendarUnit, now: Date, timezone: string): Promise<Date> {
@@ -59,11 +44,11 @@ export const statsRepository = {
   async totals(db: Executor, w: StatsWindow) {
     const [row] = await selectRows<Record<string, number>>(
       db,
-      sql`with ${scoped(w)}
-          select count(*)::int as listens, coalesce(sum(ms), 0)::float8 as ms,
-                 count(distinct track_id)::int as tracks, count(distinct artist_id)::int as artists,
-                 count(distinct album_id)::int as albums, count(distinct local_at::date)::int as days
-          from scoped`,
+      sql`with ${factCtes(w)}
+          select coalesce(sum(listens), 0)::int as listens, coalesce(sum(ms), 0)::float8 as ms,
+                 count(*)::int as tracks, count(distinct artist_id)::int as artists, count(distinct album_id)::int as albums,
+                 (select count(distinct day)::int from day_facts where listens > 0) as days
+          from track_counts`,
     );
     return {
       listens: Number(row!.listens),
@@ -78,8 +63,8 @@ export const statsRepository = {
   async topArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${scoped(w)}, counts as (
-            select artist_id as id, count(*)::int as listens, sum(ms)::float8 as ms from scoped group by artist_id)
+      sql`with ${factCtes(w)}, counts as (
+            select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms from track_counts group by artist_id)
           select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
           order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
     );
@@ -89,8 +74,7 @@ export const statsRepository = {
   async topTracks(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${scoped(w)}, counts as (
-            select track_id as id, count(*)::int as listens, sum(ms)::float8 as ms from scoped group by track_id)
+      sql`with ${factCtes(w)}, counts as (select track_id as id, listens, ms from track_counts)
           select c.id, c.listens, c.ms from counts c join tracks t on t.id = c.id
           order by ${rankOrder(rankBy, sql`t.title`)} limit ${limit}`,
     );
@@ -101,26 +85,28 @@ export const statsRepository = {
   async topAlbums(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${scoped(w)}, counts as (
-            select album_id as id, count(*)::int as listens, sum(ms)::float8 as ms
-            from scoped where album_id is not null group by album_id)
+      sql`with ${factCtes(w)}, counts as (
+            select album_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms
+            from track_counts where album_id is not null group by album_id)
           select c.id, c.listens, c.ms from counts c join albums al on al.id = c.id
           order by ${rankOrder(rankBy, sql`al.title`)} limit ${limit}`,
     );
     return rows.map(toCount);
   },
 
-  /** Artists whose first-ever counted listen (of the user) lies in the window. */
+  /** Artists whose first-ever counted listen (of the user) lies in the window: from the all-time totals. */
   async newArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${scoped(w)}, counts as (
-            select artist_id as id, count(*)::int as listens, sum(ms)::float8 as ms from scoped group by artist_id)
+      sql`with ${factCtes(w)},
+          firsts as (
+            select t.primary_artist_id as id from stats_track_totals s join tracks t on t.id = s.track_id
+            where s.user_id = ${w.userId} group by t.primary_artist_id
+            having min(s.first_at) >= ${w.from.toISOString()}::timestamptz and min(s.first_at) < ${w.to.toISOString()}::timestamptz),
+          counts as (
+            select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms
+            from track_counts where artist_id in (select id from firsts) group by artist_id)
           select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
-          where not exists (
-            select 1 from listens l join tracks t on t.id = l.track_id
-            where l.user_id = ${w.userId} and l.counted and t.primary_artist_id = c.id
-              and l.played_at < ${w.from.toISOString()}::timestamptz)
           order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
     );
     return rows.map(toCount);
@@ -130,10 +116,9 @@ export const statsRepository = {
   async clock(db: Executor, w: StatsWindow): Promise<{ weekday: number; hour: number; listens: number; msPlayed: number }[]> {
     const rows = await selectRows<{ weekday: number; hour: number; listens: number; ms: number }>(
       db,
-      sql`with ${scoped(w)}
-          select (extract(isodow from local_at)::int - 1) as weekday, extract(hour from local_at)::int as hour,
-                 count(*)::int as listens, sum(ms)::float8 as ms
-          from scoped group by 1, 2`,
+      sql`with ${factCtes(w)}
+          select (extract(isodow from day)::int - 1) as weekday, hour, sum(listens)::int as listens, sum(ms)::float8 as ms
+          from day_facts group by 1, 2`,
     );
     return rows.map((row) => ({ weekday: Number(row.weekday), hour: Number(row.hour), listens: Number(row.listens), msPlayed: Number(row.ms) }));
   },
@@ -144,15 +129,15 @@ export const statsRepository = {
     const tz = w.timezone;
     const rows = await selectRows<{ start: Date | string; listens: number; ms: number }>(
       db,
-      sql`with ${scoped(w)},
+      sql`with ${factCtes(w)},
           buckets as (
             select generate_series(
               date_trunc(${unit}, ${w.from.toISOString()}::timestamptz at time zone ${tz}),
               date_trunc(${unit}, (${w.to.toISOString()}::timestamptz - interval '1 microsecond') at time zone ${tz}),
               ('1 ' || ${unit})::interval) as local_start),
           counts as (
-            select date_trunc(${unit}, local_at) as local_start, count(*)::int as listens, sum(ms)::float8 as ms
-            from scoped group by 1)
+            select date_trunc(${unit}, day::timestamp) as local_start, sum(listens)::int as listens, sum(ms)::float8 as ms
+            from day_facts group by 1)
           select b.local_start at time zone ${tz} as start, coalesce(c.listens, 0)::int as listens, coalesce(c.ms, 0)::float8 as ms
           from buckets b left join counts c on c.local_start = b.local_start
           order by b.local_start`,
@@ -168,8 +153,8 @@ export const statsRepository = {
     const tz = w.timezone;
     const [row] = await selectRows<{ longest_days: number | null; longest_start: Date | string | null; current_days: number | null }>(
       db,
-      sql`with ${scoped(w)},
-          days as (select distinct local_at::date as day from scoped),
+      sql`with ${factCtes(w)},
+          days as (select distinct day from day_facts where listens > 0),
           runs as (
             select min(day) as first_day, max(day) as last_day, count(*)::int as length
             from (select day, day - (row_number() over (order by day))::int as island from days) d group by island),

@@ -7,7 +7,7 @@ import { canViewHistory } from "../user/user.policy.js";
 import { Granularity } from "./granularity.enum.js";
 import type { RankedItem } from "./itemCount.type.js";
 import { type ActivityUnit, type CountRow, type RankKey, statsRepository, type StatsWindow } from "./stats.repository.js";
-import type { StatsRangeInput } from "./statsRange.input.js";
+import { RangePreset, type StatsRangeInput } from "./statsRange.input.js";
 import { lastDaysWindow, parseStatsRange } from "./statsRange.js";
 import { StatsRanking } from "./statsRanking.enum.js";
 import type { StatsScope } from "./statsScope.js";
@@ -154,7 +154,8 @@ export class StatsService {
   private stat<T>(scope: StatsScope, stat: StatName, args: Record<string, unknown>, query: (w: StatsWindow) => Promise<T>, empty: T): Promise<T> {
     const { from } = scope;
     if (!from) return Promise.resolve(empty);
-    const window: StatsWindow = { userId: scope.userId, timezone: scope.timezone, from, to: scope.to };
+    const allTime = scope.preset === RangePreset.ALL_TIME; // the window holds every listen: all-time rollups
+    const window: StatsWindow = { userId: scope.userId, timezone: scope.timezone, from, to: scope.to, allTime };
     return this.compute(scope, stat, args, () => query(window));
   }
 }
