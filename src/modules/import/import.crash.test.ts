@@ -10,7 +10,7 @@ import { tempDataDir } from "./import.testing.js";
  * The counters come out exact and every row is stored once.
  */
 
-const ROWS = 10_000;
+const ROWS = 3_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -13,10 +13,11 @@ export type ImportRunDeps = { db: Database; logger: Logger; pubsub: PubSub };
 
 /**
  * Rows per transaction: big enough to amortize statements, small enough that a batch commits in
- * well under a second (progress events and cancels stay prompt). Starts at BATCH_ROWS and adapts
- * to the measured write time (new tracks cost far more than known ones; PGlite is slower).
+ * well under a second (progress events and cancels stay prompt). Starts at BATCH_ROWS (an early
+ * first progress event) and adapts to the measured write time, up to MAX_BATCH_ROWS (new tracks
+ * cost far more than known ones; PGlite is slower).
  */
-export const BATCH_ROWS = 5_000;
+export const BATCH_ROWS = 1_000;
 const MIN_BATCH_ROWS = 250;
 const MAX_BATCH_ROWS = 10_000;
 const TARGET_WRITE_MS = 300;
