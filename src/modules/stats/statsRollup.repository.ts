@@ -131,3 +131,16 @@ export async function rebuildLocalRollups(executor: Executor, userId: string): P
     insert into stats_day_hours (user_id, day, hour, listens, ms_known, unknown_ms)
     select user_id, local_at::date, extract(hour from local_at)::smallint, ${MEASURES} from facts group by 1, 2, 3`);
 }
+
+/**
+ * Recomputes ALL of the user's rollups from their listens: for data loaded around the write
+ * paths (COPY in benchmarks, restores). Run it in one transaction with the load or right after.
+ */
+export async function rebuildUserRollups(executor: Executor, userId: string): Promise<void> {
+  await rebuildLocalRollups(executor, userId);
+  await executor.execute(sql`delete from stats_track_totals where user_id = ${userId}`);
+  await executor.execute(sql`insert into stats_track_totals (user_id, track_id, listens, ms_known, unknown_ms, first_at, last_at)
+    select user_id, track_id, count(*)::int, sum(coalesce(ms_played, 0))::bigint, count(*) filter (where ms_played is null)::int,
+           min(played_at), max(played_at)
+    from listens where user_id = ${userId} and counted group by 1, 2`);
+}
