@@ -33,9 +33,13 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** Starts the real HTTP server on an ephemeral port over a fresh database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+/**
+ * Starts the real HTTP server on an ephemeral port over a fresh database, or over `shared.database`
+ * (another test server's, to run two instances over one database: PGlite's in-process handle or
+ * the same PostgreSQL pool). A shared database stays open until its owner closes.
+ */
+export async function startTestServer(env: Record<string, string> = {}, shared: { database?: DatabaseHandle } = {}): Promise<TestServer> {
+  const database = shared.database ?? (await createTestDatabase());
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -78,7 +82,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await app.close();
-      await database.close();
+      if (!shared.database) await database.close();
     },
   };
 }

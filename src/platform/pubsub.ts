@@ -87,6 +87,12 @@ export function createRedisPubSub(redis: Redis, keyPrefix: string, logger: Logge
   const counts = new Map<string, number>();
   const channel = (topic: string) => `${keyPrefix}pubsub:${topic}`;
 
+  // ioredis replays only the subscriptions Redis confirmed; one still in flight when the
+  // connection dropped (e.g. connectTimeout while startup blocks the event loop) would be lost.
+  // SUBSCRIBE is idempotent, so every (re)connect subscribes to every channel with listeners.
+  subscriber.on("ready", () => {
+    if (counts.size > 0) void subscriber.subscribe(...counts.keys()).catch(() => {});
+  });
   subscriber.on("message", (name: string, message: string) => {
     try {
       local.emit(name, JSON.parse(message));

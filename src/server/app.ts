@@ -12,6 +12,7 @@ import { WebSocketServer } from "ws";
 import type { DatabaseHandle } from "../db/client.js";
 import { authenticate } from "../modules/auth/auth.authenticate.js";
 import { createSignInLimiter } from "../modules/auth/signIn.limiter.js";
+import { createSessionSockets } from "../modules/auth/sessionSockets.js";
 import { createListenBrainzLimiter } from "../modules/listenbrainz/listenbrainz.limiter.js";
 import { connectRedis } from "../platform/redis.js";
 import type { Cache } from "../platform/cache/cache.js";
@@ -64,6 +65,8 @@ export async function createApp(options: { config: Config; database: DatabaseHan
   await fastify.register(fastifyCookie);
 
   const wsServer = new WebSocketServer({ server: fastify.server, path: GRAPHQL_PATH });
+  // Subscriptions end with their session: sign-out (on any instance) or expiry closes the socket (4401).
+  const sessionSockets = createSessionSockets(deps);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
@@ -76,11 +79,15 @@ export async function createApp(options: { config: Config; database: DatabaseHan
           const cookieToken = cookieHeader ? fastify.parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
           const result = await authenticate(database.db, { authorization, cookieToken });
           ctx.extra.viewer = result.viewer;
+          sessionSockets.add(ctx.extra.socket, result.viewer);
           return true;
         } catch (error) {
           if (error instanceof AppError) return false; // closes with 4403 Forbidden
           throw error;
         }
+      },
+      onClose(ctx) {
+        sessionSockets.remove(ctx.extra.socket);
       },
       context: (ctx): Context =>
         createContext(deps, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, cookies: null }),
@@ -168,6 +175,7 @@ export async function createApp(options: { config: Config; database: DatabaseHan
       closing ??= (async () => {
         for (const client of wsServer.clients) client.close(1001, "Server shutting down");
         await wsCleanup.dispose();
+        await sessionSockets.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         // Background work first (e.g. imports checkpoint and stop), then HTTP, then shared connections.
         await Promise.all(background.map((service) => service.stop()));

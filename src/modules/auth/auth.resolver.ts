@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../server/context.js";
 import { requireSessionViewer } from "./auth.guard.js";
+import { publishSessionEnded } from "./session.events.js";
 import { AuthPayload } from "./auth.payload.js";
 import * as auth from "./auth.service.js";
 import { SignInInput } from "./signIn.input.js";
@@ -27,6 +28,7 @@ export class AuthResolver {
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     if (ctx.viewer) requireSessionViewer(ctx.viewer); // an API token has no session to end
     const ended = await auth.signOut(ctx.viewer, ctx.db);
+    if (ended && ctx.viewer?.sessionId) await publishSessionEnded(ctx.pubsub, { sessionId: ctx.viewer.sessionId }, ctx.logger);
     ctx.cookies?.clear();
     return ended;
   }
@@ -35,6 +37,7 @@ export class AuthResolver {
   async signOutEverywhere(@Ctx() ctx: Context): Promise<number> {
     const viewer = requireSessionViewer(ctx.viewer);
     const ended = await auth.signOutEverywhere(viewer, ctx.db);
+    await publishSessionEnded(ctx.pubsub, { userId: viewer.userId }, ctx.logger);
     ctx.cookies?.clear();
     return ended;
   }
