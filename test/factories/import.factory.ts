@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TestServer } from "../../../test/testServer.js";
+import type { TestServer } from "../testServer.js";
 
-/** Test-only helpers for the import module's integration tests (uploads over real HTTP). */
+/** Uploads and waits for the import module's integration tests (real HTTP). */
 
 export const IMPORT_FIELDS = `id format status fileName processedRows totalRows inserted duplicates skipped failed failureMessage
   errors(first: 100) { position message } startedAt finishedAt`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastfmCsv, samplePlays, spotifyExtendedJson, spotifyExtendedRecords, zipBomb } from "../../../test/factories/exports.factory.js";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
-import { graphqlUpload, tempDataDir, waitForImport } from "./import.testing.js";
+import { graphqlUpload, tempDataDir, waitForImport } from "../../../test/factories/import.factory.js";
 
 /**
  * Bad uploads end with a clear error: refused at startImport (BAD_USER_INPUT on `file`) when the

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/testDatabase.js";
-import { tempDataDir } from "./import.testing.js";
+import { tempDataDir } from "../../../test/factories/import.factory.js";
 
 /**
  * Crash safety with real processes: a server (tsx src/index.ts) is SIGKILLed in the middle of an

@@ -14,7 +14,7 @@ import {
 } from "../../../test/factories/exports.factory.js";
 import { signUpUser } from "../../../test/factories/user.factory.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
-import { graphqlUpload, restUpload, tempDataDir, waitForImport } from "./import.testing.js";
+import { graphqlUpload, restUpload, tempDataDir, waitForImport } from "../../../test/factories/import.factory.js";
 
 const HISTORY = `{ history(first: 100, filter: { includeUncounted: true }) {
   totalCount edges { node { playedAt msPlayed source track { title artists { name } } } } } }`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
-import { graphqlUpload, IMPORT_FIELDS, restUpload, tempDataDir, waitForImport } from "./import.testing.js";
+import { graphqlUpload, IMPORT_FIELDS, restUpload, tempDataDir, waitForImport } from "../../../test/factories/import.factory.js";
 
 /** Spotify Extended rows: `ts` is the END of the play. */
 function spotifyRow(n: number, overrides: Record<string, unknown> = {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpUser } from "../../../test/factories/user.factory.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
-import { graphqlUpload, tempDataDir, waitForImport } from "./import.testing.js";
+import { graphqlUpload, tempDataDir, waitForImport } from "../../../test/factories/import.factory.js";
 
 /** A Spotify Extended file with `count` distinct tracks (new tracks make the catalog work, so it runs a while). */
 function spotifyFile(count: number, label: string) {
@@ -87,7 +87,7 @@ describe("import jobs: queue, cancel, progress", () => {
     const events: any[] = [];
     for await (const result of client.iterate({ query: PROGRESS, variables: { id } })) {
       expect(result.errors).toBeUndefined();
-      events.push(result.data?.importProgress);
+      events.push((result.data as any)?.importProgress);
     }
     expect(events.length).toBeGreaterThanOrEqual(2);
     const last = events.at(-1);
@@ -98,7 +98,7 @@ describe("import jobs: queue, cancel, progress", () => {
     }
     // a finished import: one event with its end status, then complete
     const again: any[] = [];
-    for await (const result of client.iterate({ query: PROGRESS, variables: { id } })) again.push(result.data?.importProgress.status);
+    for await (const result of client.iterate({ query: PROGRESS, variables: { id } })) again.push((result.data as any)?.importProgress.status);
     expect(again).toEqual(["SUCCEEDED"]);
   });
 
