@@ -66,9 +66,10 @@ export class ImportResolver {
   }
 
   @FieldResolver(() => [ImportRowError])
-  errors(@Root() imported: Import, @Arg("first", () => Int, { defaultValue: 20 }) first: number): ImportRowError[] {
-    if (first < 0) throw badUserInput("first", "must not be negative");
-    return imported.storedErrors.slice(0, first);
+  errors(@Root() imported: Import, @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null): ImportRowError[] {
+    const count = first ?? 20;
+    if (count < 0) throw badUserInput("first", "must not be negative");
+    return imported.storedErrors.slice(0, count);
   }
 }
 
