@@ -16,6 +16,7 @@ import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../src/db/client.js";
 import { loadConfig } from "../src/platform/config.js";
 import { createLogger } from "../src/platform/logger.js";
+import { rebuildUserRollups } from "../src/modules/stats/statsRollup.repository.js";
 import { type App, createApp } from "../src/server/app.js";
 import { seededRandom } from "./generate/seededRandom.js";
 import { zipfSampler } from "./generate/zipf.js";
@@ -125,7 +126,7 @@ async function buildDatabase(shape: StatsDatasetShape): Promise<{ url: string; d
     log(`${shape.otherUsers} × ${shape.otherListens} other listens copied in ${seconds(start)}`);
 
     start = performance.now();
-    await rebuildRollups(url);
+    await rebuildRollups(url, [main!.id, ...Array.from({ length: shape.otherUsers }, (_, i) => otherUserId(i))]);
     await sql.unsafe("vacuum analyze");
     log(`rollups, vacuum and analyze in ${seconds(start)}`);
   } finally {
@@ -134,20 +135,11 @@ async function buildDatabase(shape: StatsDatasetShape): Promise<{ url: string; d
   return { url, drop: target.drop };
 }
 
-/**
- * Rollups are the stats module's to build; COPY bypasses its write path, so its bulk rebuild
- * runs here when the module has one (until then every stat reads raw listens).
- */
-async function rebuildRollups(url: string): Promise<void> {
-  const stats = (await import("../src/modules/stats/stats.module.js")) as Record<string, unknown>;
-  const rebuild = stats.rebuildAllRollups as ((db: DatabaseHandle["db"]) => Promise<void>) | undefined;
-  if (!rebuild) {
-    log("stats module has no rollup rebuild: stats read raw listens");
-    return;
-  }
+/** COPY bypasses the write path that maintains the stats rollups: rebuild them per user, in bulk. */
+async function rebuildRollups(url: string, userIds: string[]): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir: "unused" });
   try {
-    await rebuild(database.db);
+    for (const userId of userIds) await database.db.transaction((tx) => rebuildUserRollups(tx, userId));
   } finally {
     await database.close();
   }
@@ -272,12 +264,11 @@ async function main() {
   const reuse = process.env.BENCH_STATS_DB;
   const database = reuse ? { url: reuse, drop: async () => {} } : await buildDatabase(shape);
   if (reuse) {
-    // A database loaded by an earlier run: bring it to the current migrations and rollups.
+    // A database loaded by an earlier run: migrations bring it up to date (they backfill new rollups).
     log(`reusing ${reuse}`);
     const migrator = await openDatabase({ databaseUrl: reuse, dataDir: "unused" });
     await migrator.migrate();
     await migrator.close();
-    await rebuildRollups(reuse);
   }
   else log(`database ${new URL(database.url).pathname.slice(1)} (set BENCH_STATS_DB to reuse it)`);
   const otherUsernames = Array.from({ length: shape.otherUsers }, (_, i) => `bench_other_${i}`);
