@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/testDatabase.js";
+import { users } from "../../db/schema.js";
+import { dropBatchRepeats, type ListenCandidate } from "./duplicateRule.repository.js";
+import type { Play } from "./play.js";
+import { recordListensForUser } from "./recordListens.command.js";
+
+const at = (seconds: number) => new Date(Date.UTC(2024, 4, 1, 10, 0, 0) + seconds * 1000);
+const candidate = (trackId: string, seconds: number, minutePrecision = false): ListenCandidate => ({
+  trackId,
+  playedAt: at(seconds),
+  msPlayed: 100_000,
+  counted: true,
+  skipped: null,
+  platform: null,
+  minutePrecision,
+});
+
+describe("dropBatchRepeats (one batch, one source)", () => {
+  it("drops the same track in the same second, keeps the first", () => {
+    const kept = dropBatchRepeats([candidate("a", 0), candidate("b", 0), { ...candidate("a", 0), playedAt: new Date(at(0).getTime() + 400) }]);
+    expect(kept.map((c) => c.trackId)).toEqual(["a", "b"]);
+  });
+
+  it("keeps exact plays seconds apart, drops minute-precision ones within 60 s", () => {
+    expect(dropBatchRepeats([candidate("a", 0), candidate("a", 30)])).toHaveLength(2);
+    expect(dropBatchRepeats([candidate("a", 0, true), candidate("a", 30, true), candidate("a", 61, true)])).toHaveLength(2);
+  });
+});
+
+describe("the duplicate rule on live listens (recordListensForUser)", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let userId: string;
+  const play = (seconds: number, title = "Window song"): Play => ({
+    track: { title, artistNames: ["Window band"] },
+    playedAt: at(seconds),
+    msPlayed: 120_000,
+    skipped: null,
+    platform: null,
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const [user] = await database.db.insert(users).values({ username: "windowed", email: "windowed@example.test" }).returning();
+    userId = user!.id;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("another source within ±60 s is a duplicate (returning the stored listen); beyond it, or the same source seconds apart, is new", async () => {
+    const first = await recordListensForUser(database.db, userId, [play(0)], "LISTENBRAINZ");
+    expect(first.inserted).toBe(1);
+    const near = await recordListensForUser(database.db, userId, [play(45), play(-59)], "SCROBBLE_API");
+    expect(near).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(near.listens.map((listen) => listen.id)).toEqual([first.listens[0]!.id, first.listens[0]!.id]);
+    const far = await recordListensForUser(database.db, userId, [play(61)], "SCROBBLE_API");
+    expect(far.inserted).toBe(1);
+    const sameSource = await recordListensForUser(database.db, userId, [play(-30)], "LISTENBRAINZ");
+    expect(sameSource.inserted).toBe(1);
+    const otherTrack = await recordListensForUser(database.db, userId, [play(0, "Another song")], "SCROBBLE_API");
+    expect(otherTrack.inserted).toBe(1);
+  });
+});
