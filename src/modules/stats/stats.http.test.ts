@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordListens } from "../../../test/factories/listen.factory.js";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
+import { rollupDrift } from "../../../test/reference/statsRollup.check.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
 
 const STATS = /* GraphQL */ `
@@ -109,5 +110,35 @@ describe("User.stats", () => {
       owner,
     );
     expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("follows a change of zone (local rollups rebuilt) and a track duration learned later", async () => {
+    const user = await signUpUser(server, { timezone: "UTC" });
+    // Thursday 2026-01-15 23:30 UTC = Friday 05:15 in Kathmandu; no length reported, none known yet
+    await recordListens(server, user, [{ trackTitle: "Late", artistName: "Delta", playedAt: "2026-01-15T23:30:00Z" }]);
+    const clockQuery = `query($u: String!) { user(username: $u) { stats(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) {
+      totals { listens msPlayed activeDays } listeningClock { weekday hour listens msPlayed } } } }`;
+    const busy = async () => {
+      const response = await server.graphql(clockQuery, { u: user.username }, user);
+      const stats = response.data!.user.stats;
+      return { totals: stats.totals, cells: stats.listeningClock.filter((cell: { listens: number }) => cell.listens > 0) };
+    };
+    expect(await busy()).toEqual({ totals: { listens: 1, msPlayed: 0, activeDays: 1 }, cells: [{ weekday: 3, hour: 23, listens: 1, msPlayed: 0 }] });
+
+    // another source reports the track's duration: the first play now lasts it too
+    await recordListens(server, user, [
+      { trackTitle: "Late", artistName: "Delta", durationMs: 200_000, msPlayed: 100_000, playedAt: "2026-01-20T10:00:00Z" },
+    ]);
+    const update = await server.graphql(`mutation { updateProfile(input: { timezone: "Asia/Kathmandu" }) { timezone } }`, {}, user);
+    expect(update.errors).toBeUndefined();
+    expect(await busy()).toEqual({
+      totals: { listens: 2, msPlayed: 300_000, activeDays: 2 },
+      cells: [
+        { weekday: 1, hour: 15, listens: 1, msPlayed: 100_000 },
+        { weekday: 4, hour: 5, listens: 1, msPlayed: 200_000 },
+      ],
+    });
+    const id = Buffer.from(user.user.id, "base64url").toString("utf8").split(":")[1]!;
+    expect(await rollupDrift(server.database.db, id)).toEqual({ totals: 0, months: 0, days: 0, hours: 0 });
   });
 });
