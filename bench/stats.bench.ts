@@ -269,6 +269,9 @@ async function main() {
     const migrator = await openDatabase({ databaseUrl: reuse, dataDir: "unused" });
     await migrator.migrate();
     await migrator.close();
+    const sql = postgres(reuse, { max: 1, onnotice: () => {} });
+    await sql.unsafe("vacuum analyze");
+    await sql.end({ timeout: 5 });
   }
   else log(`database ${new URL(database.url).pathname.slice(1)} (set BENCH_STATS_DB to reuse it)`);
   const otherUsernames = Array.from({ length: shape.otherUsers }, (_, i) => `bench_other_${i}`);
