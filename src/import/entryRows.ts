@@ -18,16 +18,18 @@ export async function* entryRows(entries: UploadEntry[], reader: EntryReader, cl
     for (const entry of entries) {
       let last = 0;
       try {
-        for await (const { local, outcome } of reader.read(entry)) {
-          last = local;
-          const position = offset + local;
-          if (outcome.kind === "error") {
-            yield { kind: "error", position, message: `${entry.name}, ${outcome.message}` };
-          } else {
-            // the outcome is the parser's fresh object: add the position rather than copy it
-            const row = outcome as ParsedRow;
-            row.position = position;
-            yield row;
+        for await (const batch of reader.read(entry)) {
+          for (const { local, outcome } of batch) {
+            last = local;
+            const position = offset + local;
+            if (outcome.kind === "error") {
+              yield { kind: "error", position, message: `${entry.name}, ${outcome.message}` };
+            } else {
+              // the outcome is the parser's fresh object: add the position rather than copy it
+              const row = outcome as ParsedRow;
+              row.position = position;
+              yield row;
+            }
           }
         }
       } catch (error) {

@@ -1,6 +1,6 @@
 import { type EntryReader, type LocalRow, located } from "../entryReader.js";
 import { RowError, type RowOutcome } from "../rowOutcome.js";
-import { csvRecords } from "../text/csvRecords.js";
+import { csvRecordBatches } from "../text/csvRecords.js";
 import { EntryReadError } from "../text/entryReadError.js";
 import { type AppleColumns, appleColumns } from "./appleMusic.columns.js";
 import { mergeAppleSegments } from "./appleMusic.merge.js";
@@ -17,23 +17,27 @@ export const appleMusicReader: EntryReader = {
     let columns: AppleColumns | null = null;
     const segments: AppleSegment[] = [];
     const others: LocalRow[] = [];
-    for await (const { line, fields } of csvRecords(entry, { quoted: true })) {
-      if (columns === null) {
-        columns = headerColumns(fields, line);
-        continue;
+    for await (const records of csvRecordBatches(entry, { quoted: true })) {
+      for (const { line, fields } of records) {
+        if (columns === null) {
+          columns = headerColumns(fields, line);
+          continue;
+        }
+        const row = classify(fields, columns, line);
+        if (isSegment(row)) segments.push(row);
+        else others.push(located("line", line, row));
       }
-      const row = classify(fields, columns, line);
-      if (isSegment(row)) segments.push(row);
-      else others.push(located("line", line, row));
     }
     if (columns === null) throw new EntryReadError("the CSV has no header row", 1);
     const plays = mergeAppleSegments(segments);
+    const rows: LocalRow[] = [];
     let other = 0;
     for (const merged of plays) {
-      while (other < others.length && others[other]!.local < merged.line) yield others[other++]!;
-      yield { local: merged.line, outcome: { kind: "play", play: merged.play, ...(merged.needsArtist ? { needsArtist: true } : {}) } };
+      while (other < others.length && others[other]!.local < merged.line) rows.push(others[other++]!);
+      rows.push({ local: merged.line, outcome: { kind: "play", play: merged.play, ...(merged.needsArtist ? { needsArtist: true } : {}) } });
     }
-    while (other < others.length) yield others[other++]!;
+    while (other < others.length) rows.push(others[other++]!);
+    for (let start = 0; start < rows.length; start += 1000) yield rows.slice(start, start + 1000);
   },
 };
 

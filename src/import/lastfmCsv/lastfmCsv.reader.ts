@@ -1,6 +1,6 @@
 import { type EntryReader, located } from "../entryReader.js";
 import { parseRecord } from "../rowOutcome.js";
-import { csvRecords } from "../text/csvRecords.js";
+import { csvRecordBatches } from "../text/csvRecords.js";
 import { bomLength, entryPrefix } from "../text/entryBytes.js";
 import { EntryReadError } from "../text/entryReadError.js";
 import { GHAN_COLUMNS, type GhanColumns, parseGhanRecord, parseLastfmToCsvRecord } from "./lastfmCsv.parser.js";
@@ -22,24 +22,26 @@ export const lastfmCsvReader: EntryReader = {
 
 async function* readLastfmToCsv(entry: Parameters<EntryReader["read"]>[0]): ReturnType<EntryReader["read"]> {
   let first = true;
-  for await (const { line, fields } of csvRecords(entry, { quoted: false })) {
-    if (first && fields.length < 4) {
-      throw new EntryReadError(`expected the lastfm-to-csv columns artist,album,track,date; line ${line} has ${fields.length}`, line);
+  for await (const records of csvRecordBatches(entry, { quoted: false })) {
+    const head = records[0]!;
+    if (first && head.fields.length < 4) {
+      throw new EntryReadError(`expected the lastfm-to-csv columns artist,album,track,date; line ${head.line} has ${head.fields.length}`, head.line);
     }
     first = false;
-    yield located("line", line, parseRecord((record: string[]) => parseLastfmToCsvRecord(record), fields));
+    yield records.map(({ line, fields }) => located("line", line, parseRecord(parseLastfmToCsvRecord, fields)));
   }
 }
 
 async function* readGhan(entry: Parameters<EntryReader["read"]>[0]): ReturnType<EntryReader["read"]> {
   let columns: GhanColumns | null = null;
-  for await (const { line, fields } of csvRecords(entry, { quoted: true })) {
+  for await (const records of csvRecordBatches(entry, { quoted: true })) {
+    let rows = records;
     if (columns === null) {
-      columns = ghanColumns(fields, line);
-      continue;
+      columns = ghanColumns(records[0]!.fields, records[0]!.line);
+      rows = records.slice(1);
     }
     const found = columns;
-    yield located("line", line, parseRecord((record: string[]) => parseGhanRecord(record, found), fields));
+    yield rows.map(({ line, fields }) => located("line", line, parseRecord((record: string[]) => parseGhanRecord(record, found), fields)));
   }
 }
 

@@ -1,6 +1,6 @@
 import { type EntryReader, located } from "../entryReader.js";
 import { parseRecord, RowError } from "../rowOutcome.js";
-import { jsonElements } from "../text/jsonElements.js";
+import { jsonElementBatches } from "../text/jsonElements.js";
 import { lastfmPageTracks, parseLastfmJsonTrack } from "./lastfmJson.parser.js";
 
 /**
@@ -11,19 +11,21 @@ export const lastfmJsonReader: EntryReader = {
   async *read(entry) {
     let local = 0;
     let page = 0;
-    for await (const element of jsonElements(entry, { expected: "Last.fm recenttracks pages", allowObject: true })) {
-      page++;
-      let tracks: unknown[];
-      try {
-        tracks = lastfmPageTracks(element);
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        yield { local: ++local, outcome: { kind: "error", message: `page ${page}: ${error.message}` } };
-        continue;
-      }
-      for (const [index, track] of tracks.entries()) {
-        local++;
-        yield { local, outcome: located(`page ${page}, track`, index + 1, parseRecord(parseLastfmJsonTrack, track)).outcome };
+    for await (const pages of jsonElementBatches(entry, { expected: "Last.fm recenttracks pages", allowObject: true })) {
+      for (const element of pages) {
+        page++;
+        let tracks: unknown[];
+        try {
+          tracks = lastfmPageTracks(element);
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          yield [{ local: ++local, outcome: { kind: "error", message: `page ${page}: ${error.message}` } }];
+          continue;
+        }
+        yield tracks.map((track, index) => ({
+          local: ++local,
+          outcome: located(`page ${page}, track`, index + 1, parseRecord(parseLastfmJsonTrack, track)).outcome,
+        }));
       }
     }
   },

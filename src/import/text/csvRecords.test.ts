@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { csvRecords } from "./csvRecords.js";
+import { csvRecordBatches } from "./csvRecords.js";
 import { memoryEntry } from "./memoryEntry.js";
 
 async function records(content: string | Buffer, quoted = true, chunkSize = 3) {
   const out: { line: number; fields: string[] }[] = [];
-  for await (const record of csvRecords(memoryEntry(content, chunkSize, "x.csv"), { quoted })) out.push(record);
+  for await (const batch of csvRecordBatches(memoryEntry(content, chunkSize, "x.csv"), { quoted })) out.push(...batch);
   return out;
 }
 
-describe("csvRecords", () => {
+describe("csvRecordBatches", () => {
   it("reads RFC 4180 CSV with a BOM, CRLF, quoted commas, quotes and line breaks", async () => {
     const text = '\uFEFFa,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n\r\nlast,,\r\n';
     expect(await records(text)).toEqual([

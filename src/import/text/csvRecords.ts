@@ -10,12 +10,17 @@ type Options = {
   quoted: boolean;
 };
 
+export type CsvRecord = { line: number; fields: string[] };
+
+const BATCH = 512;
+
 /**
  * The entry's CSV records (RFC 4180, BOM and CRLF tolerated, blank lines left out) with the
- * 1-based line on which each record ends. Throws EntryReadError for bytes that are not UTF-8
- * or for CSV that cannot be read (an unclosed quote), after yielding the records before it.
+ * 1-based line on which each record ends, in batches. Throws EntryReadError for bytes that are
+ * not UTF-8 or for CSV that cannot be read (an unclosed quote), after yielding the records
+ * before it.
  */
-export async function* csvRecords(entry: UploadEntry, options: Options): AsyncGenerator<{ line: number; fields: string[] }> {
+export async function* csvRecordBatches(entry: UploadEntry, options: Options): AsyncGenerator<CsvRecord[]> {
   const parser = parse({
     bom: true,
     info: true,
@@ -25,17 +30,24 @@ export async function* csvRecords(entry: UploadEntry, options: Options): AsyncGe
     quote: options.quoted ? '"' : false,
   });
   void feed(entry, parser);
+  let batch: CsvRecord[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines, fields: record };
+      batch.push({ line: info.lines, fields: record });
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
   } catch (error) {
+    if (batch.length > 0) yield batch;
     if (error instanceof EntryReadError) throw error;
     const line = (error as { lines?: number }).lines ?? 1;
     throw new EntryReadError(`invalid CSV at line ${line}: ${(error as Error).message}`, line);
   } finally {
     parser.destroy();
   }
+  if (batch.length > 0) yield batch;
 }
 
 /** Decodes the entry as strict UTF-8 into the parser (with back-pressure). */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { EntryReadError } from "./entryReadError.js";
-import { jsonElements } from "./jsonElements.js";
+import { jsonElementBatches } from "./jsonElements.js";
 import { memoryEntry } from "./memoryEntry.js";
 
 async function collect(content: string | Buffer, chunkSize: number, wholeParseLimit = 0) {
   const values: unknown[] = [];
   try {
-    for await (const value of jsonElements(memoryEntry(content, chunkSize), { expected: "rows", wholeParseLimit })) values.push(value);
+    for await (const batch of jsonElementBatches(memoryEntry(content, chunkSize), { expected: "rows", wholeParseLimit })) values.push(...batch);
   } catch (error) {
     return { values, error: error as EntryReadError };
   }
@@ -22,7 +22,7 @@ const tricky = [
   { emoji: "🎵 naïve ‘curly’", escaped: "\u0000" },
 ];
 
-describe("jsonElements", () => {
+describe("jsonElementBatches", () => {
   it("yields every element whatever the chunk boundaries (streaming path)", async () => {
     const text = "\uFEFF" + JSON.stringify(tricky, null, 2).replace(/\n/g, "\r\n");
     for (const chunkSize of [1, 2, 3, 5, 7, 64, 100_000]) {
@@ -75,7 +75,7 @@ describe("jsonElements", () => {
 
   it("yields a top-level object when allowed", async () => {
     const values: unknown[] = [];
-    for await (const value of jsonElements(memoryEntry('{"page":1}'), { expected: "pages", allowObject: true })) values.push(value);
+    for await (const batch of jsonElementBatches(memoryEntry('{"page":1}'), { expected: "pages", allowObject: true })) values.push(...batch);
     expect(values).toEqual([{ page: 1 }]);
   });
 });

@@ -20,17 +20,18 @@ type Options = {
 };
 
 /**
- * The elements of the entry's top-level JSON array, in order. Throws EntryReadError (with the
- * 1-based element index) for invalid JSON, a truncated file or non-UTF-8 bytes, after yielding
- * every element before the damage.
+ * The elements of the entry's top-level JSON array, in order, in batches (one per parsed piece:
+ * per-row async steps cost more than the parsing). Throws EntryReadError (with the 1-based
+ * element index) for invalid JSON, a truncated file or non-UTF-8 bytes, after yielding every
+ * element before the damage.
  */
-export async function* jsonElements(entry: UploadEntry, options: Options): AsyncGenerator<unknown> {
+export async function* jsonElementBatches(entry: UploadEntry, options: Options): AsyncGenerator<unknown[]> {
   if (entry.size <= (options.wholeParseLimit ?? WHOLE_PARSE_LIMIT)) {
     const bytes = await entryBuffer(entry);
     const whole = parseWhole(bytes);
     if (whole !== undefined) {
-      if (Array.isArray(whole)) return yield* whole;
-      if (options.allowObject && typeof whole === "object" && whole !== null) return yield whole;
+      if (Array.isArray(whole)) return yield whole;
+      if (options.allowObject && typeof whole === "object" && whole !== null) return yield [whole];
       throw new EntryReadError(`expected a JSON array of ${options.expected}, found ${describe(whole)}`, 1);
     }
     return yield* splitTopLevelArray(single(bytes), { ...options, objectBytes: bytes });
@@ -65,12 +66,12 @@ function isWhitespace(byte: number): boolean {
 
 /**
  * Cuts a top-level JSON array into its elements by tracking strings and nesting depth, and
- * parses each element with JSON.parse. Memory holds one element at a time.
+ * parses each element with JSON.parse. Memory holds one chunk's elements at a time.
  */
 async function* splitTopLevelArray(
   chunks: AsyncIterable<Buffer>,
   options: Options & { objectBytes?: Buffer },
-): AsyncGenerator<unknown> {
+): AsyncGenerator<unknown[]> {
   let started = false;
   let ended = false;
   let inElement = false;
@@ -80,6 +81,7 @@ async function* splitTopLevelArray(
   let depth = 0;
   let index = 0;
   let parts: Buffer[] = [];
+  let batch: unknown[] = [];
 
   const finish = (chunk: Buffer, start: number, end: number): unknown => {
     index++;
@@ -99,74 +101,83 @@ async function* splitTopLevelArray(
     let start = 0;
     const n = chunk.length;
     let nextBackslash = -2;
-    while (i < n) {
-      if (inString) {
-        if (escapePending) {
-          escapePending = false;
+    try {
+      while (i < n) {
+        if (inString) {
+          if (escapePending) {
+            escapePending = false;
+            i++;
+            continue;
+          }
+          if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
+          const quote = chunk.indexOf(QUOTE, i);
+          const quoteAt = quote === -1 ? n : quote;
+          if (nextBackslash !== -1 && nextBackslash < quoteAt) {
+            i = nextBackslash + 2;
+            if (i > n) escapePending = true;
+            continue;
+          }
+          inString = quote === -1;
+          i = quoteAt + 1;
+          continue;
+        }
+        const byte = chunk[i]!;
+        if (!started) {
+          if (byte === OPEN_BRACKET) started = true;
+          else if (byte === 0xef || byte === 0xbb || byte === 0xbf) {
+            // a byte-order mark, possibly cut across chunks
+          }
+          else if (byte === OPEN_BRACE && options.allowObject && options.objectBytes) {
+            throw new EntryReadError(`invalid JSON: ${jsonParseMessage(options.objectBytes)}`, 1);
+          } else if (!isWhitespace(byte)) {
+            throw new EntryReadError(`expected a JSON array of ${options.expected}`, 1);
+          }
           i++;
           continue;
         }
-        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
-        const quote = chunk.indexOf(QUOTE, i);
-        const quoteAt = quote === -1 ? n : quote;
-        if (nextBackslash !== -1 && nextBackslash < quoteAt) {
-          i = nextBackslash + 2;
-          if (i > n) escapePending = true;
+        if (ended) {
+          if (!isWhitespace(byte)) throw new EntryReadError(`invalid JSON: unexpected content after the end of the array`, index + 1);
+          i++;
           continue;
         }
-        inString = quote === -1;
-        i = quoteAt + 1;
-        continue;
-      }
-      const byte = chunk[i]!;
-      if (!started) {
-        if (byte === OPEN_BRACKET) started = true;
-        else if (byte === 0xef || byte === 0xbb || byte === 0xbf) {
-          // a byte-order mark, possibly cut across chunks
+        if (!inElement) {
+          if (isWhitespace(byte)) {
+            i++;
+            continue;
+          }
+          if (byte === CLOSE_BRACKET && !expectElement) {
+            ended = true;
+            i++;
+            continue;
+          }
+          if (byte === COMMA || byte === CLOSE_BRACKET) {
+            throw new EntryReadError(`invalid JSON at entry ${index + 1}: missing value`, index + 1);
+          }
+          inElement = true;
+          expectElement = false;
+          depth = 0;
+          start = i;
         }
-        else if (byte === OPEN_BRACE && options.allowObject && options.objectBytes) {
-          throw new EntryReadError(`invalid JSON: ${jsonParseMessage(options.objectBytes)}`, 1);
-        } else if (!isWhitespace(byte)) {
-          throw new EntryReadError(`expected a JSON array of ${options.expected}`, 1);
+        if (byte === QUOTE) inString = true;
+        else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+        else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+          if (depth === 0) {
+            batch.push(finish(chunk, start, i));
+            ended = true;
+          } else depth--;
+        } else if (byte === COMMA && depth === 0) {
+          batch.push(finish(chunk, start, i));
+          expectElement = true;
         }
         i++;
-        continue;
       }
-      if (ended) {
-        if (!isWhitespace(byte)) throw new EntryReadError(`invalid JSON: unexpected content after the end of the array`, index + 1);
-        i++;
-        continue;
-      }
-      if (!inElement) {
-        if (isWhitespace(byte)) {
-          i++;
-          continue;
-        }
-        if (byte === CLOSE_BRACKET && !expectElement) {
-          ended = true;
-          i++;
-          continue;
-        }
-        if (byte === COMMA || byte === CLOSE_BRACKET) {
-          throw new EntryReadError(`invalid JSON at entry ${index + 1}: missing value`, index + 1);
-        }
-        inElement = true;
-        expectElement = false;
-        depth = 0;
-        start = i;
-      }
-      if (byte === QUOTE) inString = true;
-      else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
-      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-        if (depth === 0) {
-          yield finish(chunk, start, i);
-          ended = true;
-        } else depth--;
-      } else if (byte === COMMA && depth === 0) {
-        yield finish(chunk, start, i);
-        expectElement = true;
-      }
-      i++;
+    } catch (error) {
+      if (batch.length > 0) yield batch;
+      throw error;
+    }
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
     }
     if (inElement) {
       parts.push(start === 0 ? chunk : chunk.subarray(start));

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { memoryEntry } from "./memoryEntry.js";
-import { textLines } from "./textLines.js";
+import { textLineBatches } from "./textLines.js";
 
 async function lines(content: string | Buffer, chunkSize: number) {
   const out: { line: number; text: string }[] = [];
-  for await (const line of textLines(memoryEntry(content, chunkSize))) out.push(line);
+  for await (const batch of textLineBatches(memoryEntry(content, chunkSize))) out.push(...batch);
   return out;
 }
 
-describe("textLines", () => {
+describe("textLineBatches", () => {
   it("splits LF and CRLF lines across chunk boundaries, drops the BOM and blank lines, keeps line numbers", async () => {
     const text = "\uFEFFfirst ünïcode\r\n\r\nsecond\nthird";
     for (const size of [1, 2, 3, 100]) {

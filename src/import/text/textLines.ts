@@ -9,11 +9,14 @@ const CARRIAGE_RETURN = 0x0d;
 /** Refuses absurd "lines" (a binary file without newlines) before they fill memory. */
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
+export type TextLine = { line: number; text: string };
+
 /**
- * The entry's lines (LF or CRLF, BOM dropped) with their 1-based line numbers; blank lines are
- * left out. Throws EntryReadError at the first line that is not UTF-8.
+ * The entry's lines (LF or CRLF, BOM dropped) with their 1-based line numbers, in batches (one
+ * per chunk read); blank lines are left out. Throws EntryReadError at the first line that is
+ * not UTF-8, after yielding the lines before it.
  */
-export async function* textLines(entry: UploadEntry): AsyncGenerator<{ line: number; text: string }> {
+export async function* textLineBatches(entry: UploadEntry): AsyncGenerator<TextLine[]> {
   let carry: Buffer | null = null;
   let line = 0;
   const emit = (bytes: Buffer) => {
@@ -24,16 +27,24 @@ export async function* textLines(entry: UploadEntry): AsyncGenerator<{ line: num
     return content.toString("utf8");
   };
   for await (const chunk of entryChunks(entry)) {
+    const batch: TextLine[] = [];
     let start = 0;
     let newline = chunk.indexOf(NEWLINE, start);
     while (newline !== -1) {
       const bytes: Buffer = carry ? Buffer.concat([carry, chunk.subarray(start, newline)]) : chunk.subarray(start, newline);
       carry = null;
-      const text = emit(bytes);
-      if (text.trim().length > 0) yield { line, text };
+      let text: string;
+      try {
+        text = emit(bytes);
+      } catch (error) {
+        if (batch.length > 0) yield batch;
+        throw error;
+      }
+      if (text.trim().length > 0) batch.push({ line, text });
       start = newline + 1;
       newline = chunk.indexOf(NEWLINE, start);
     }
+    if (batch.length > 0) yield batch;
     if (start < chunk.length) {
       carry = carry ? Buffer.concat([carry, chunk.subarray(start)]) : chunk.subarray(start);
       if (carry.length > MAX_LINE_BYTES) throw new EntryReadError(`line ${line + 1} is longer than 16 MiB: not a text export`, line + 1);
@@ -41,6 +52,6 @@ export async function* textLines(entry: UploadEntry): AsyncGenerator<{ line: num
   }
   if (carry && carry.length > 0) {
     const text = emit(carry);
-    if (text.trim().length > 0) yield { line, text };
+    if (text.trim().length > 0) yield [{ line, text }];
   }
 }
