@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../../test/factories/apiToken.factory.js";
 import { listenInput, recordListens } from "../../../test/factories/listen.factory.js";
@@ -13,7 +16,8 @@ const SIGN_OUT_EVERYWHERE = `mutation { signOutEverywhere }`;
 describe("livePlays subscription", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    // Uploads (the import test) land under DATA_DIR: a folder of this file's own.
+    server = await startTestServer({ DATA_DIR: mkdtempSync(join(tmpdir(), "tonearm-live-")) });
   });
   afterAll(async () => {
     await server.close();
@@ -114,5 +118,32 @@ describe("livePlays subscription", () => {
     await recordListens(server, { authorization: `Token ${apiToken}` }, [listenInput(5, { trackTitle: "Still live" })]);
     expect(await scrobbler.next()).toMatchObject({ kind: "next", value: { data: { livePlays: { track: { title: "Still live" } } } } });
     scrobbler.dispose();
+  });
+
+  it("imports do not reach live subscribers", async () => {
+    const user = await signUpUser(server);
+    const live = subscribe(server.wsClient(bearer(user)), LIVE_PLAYS);
+    await untilLive(server, live, { token: user.token });
+
+    const csv = "Imported Artist,Imported Album,Imported One,22 May 2014 20:11\nImported Artist,,Imported Two,22 May 2014 20:15\n";
+    const form = new FormData();
+    form.append("format", "LASTFM_CSV");
+    form.append("file", new Blob([csv]), "someone.csv");
+    const upload = await fetch(`${server.url}/api/imports`, { method: "POST", headers: { authorization: `Bearer ${user.token}` }, body: form });
+    expect(upload.status).toBe(202);
+    const { id } = (await upload.json()) as { id: string };
+    let status = "";
+    for (let attempt = 0; attempt < 400 && !["SUCCEEDED", "FAILED", "CANCELLED"].includes(status); attempt += 1) {
+      const response = await server.graphql(`query ($id: ID!) { import(id: $id) { status inserted } }`, { id }, { token: user.token });
+      status = response.data!.import.status;
+      if (status === "SUCCEEDED") expect(response.data!.import.inserted).toBe(2);
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe("SUCCEEDED");
+
+    // The next event is the live listen recorded after the import, not an imported row.
+    await recordListens(server, { token: user.token }, [listenInput(6, { trackTitle: "Live after import" })]);
+    expect(await live.next()).toMatchObject({ kind: "next", value: { data: { livePlays: { track: { title: "Live after import" } } } } });
+    live.dispose();
   });
 });
