@@ -114,6 +114,53 @@ describe("openImportSource: what each source adds", () => {
   });
 });
 
+describe("openImportSource: archives and resuming", () => {
+  it("reads ListenBrainz month files in calendar order (9.jsonl before 10.jsonl)", async () => {
+    const monthly = Array.from({ length: 12 }, (_, month) => ({ artist: "A", title: `Month ${month + 1}`, startedAt: new Date(Date.UTC(2023, month, 15)) }));
+    const { rows } = await readAll(await open(await exportsFactory.listenbrainzZip(monthly)));
+    expect(playsOf(rows).map((row) => row.play.track.title)).toEqual(monthly.map((play) => play.title));
+    expectIncreasingPositions(rows);
+  });
+
+  it("an abandoned iteration closes the upload; reading again gives the same rows (resume by position)", async () => {
+    const file = await exportsFactory.appleMusicZip(plays, { segments: true });
+    const source = await open(file);
+    const firstRows: ParsedRow[] = [];
+    for await (const row of source.rows) {
+      firstRows.push(row);
+      if (firstRows.length === 3) break;
+    }
+    const { rows } = await readAll(await open(file));
+    expect(rows.slice(0, 3).map((row) => row.position)).toEqual(firstRows.map((row) => row.position));
+    const resumeAfter = firstRows[2]!.position;
+    expect(rows.filter((row) => row.position > resumeAfter).length + 3).toBe(rows.length);
+  });
+
+  it("a source that is opened but never read holds nothing open", async () => {
+    const file = await exportsFactory.appleMusicZip(plays);
+    for (let attempt = 0; attempt < 20; attempt++) await open(file);
+    expect(playsOf((await readAll(await open(file))).rows)).toHaveLength(plays.length);
+  });
+
+  it("a damaged zip archive", async () => {
+    const good = await exportsFactory.spotifyExtendedZip(plays);
+    const bytes = await import("node:fs/promises").then((fs) => fs.readFile(good.path));
+    const damaged = await exportsFactory.rawFile("my_spotify_data.zip", bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const error = await open(damaged).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toMatch(/not a readable zip archive/);
+  });
+
+  it("the total-size limit applies across nested archives", async () => {
+    const file = await exportsFactory.appleMusicZip(plays);
+    const error = await openImportSource(file.path, {
+      fileName: file.fileName,
+      limits: { maxTotalUncompressedBytes: 1000, maxCompressionRatio: 200, ratioAppliesAbove: 1 << 20, maxNestingDepth: 4 },
+    }).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toMatch(/The archive expands to more than .* zip bomb/);
+  });
+});
+
 describe("openImportSource: bad input", () => {
   const rejects = async (file: ExportFile, pattern: RegExp, format?: ImportFormat | null) => {
     const error = await open(file, format).then(
