@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import * as exportsFactory from "../../test/factories/exports.factory.js";
 import type { ImportFormat } from "../db/schema.js";
@@ -107,6 +108,12 @@ describe("openImportSource: what each source adds", () => {
     expect(listenbrainz[1]!.play.track).toMatchObject({ mbid: expect.stringMatching(/^20000000-/), artistMbids: [expect.stringMatching(/^00000000-/)] });
   });
 
+  it("lastfm-to-csv with a hand-added header line", async () => {
+    const file = await exportsFactory.rawFile("with-header.csv", "artist,album,track,date\nArtist,Album,Track,22 May 2014 20:11\n");
+    const { rows } = await readAll(await open(file));
+    expect(rows).toMatchObject([{ kind: "play", position: 2, play: { playedAt: new Date(Date.UTC(2014, 4, 22, 20, 11)) } }]);
+  });
+
   it("the format can be given instead of detected", async () => {
     const source = await open(await exportsFactory.lastfmCsv(plays), "LASTFM_CSV");
     expect(source.format).toBe("LASTFM_CSV");
@@ -144,7 +151,7 @@ describe("openImportSource: archives and resuming", () => {
 
   it("a damaged zip archive", async () => {
     const good = await exportsFactory.spotifyExtendedZip(plays);
-    const bytes = await import("node:fs/promises").then((fs) => fs.readFile(good.path));
+    const bytes = await readFile(good.path);
     const damaged = await exportsFactory.rawFile("my_spotify_data.zip", bytes.subarray(0, Math.floor(bytes.length / 2)));
     const error = await open(damaged).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ImportFileError);

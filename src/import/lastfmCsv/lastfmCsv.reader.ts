@@ -23,12 +23,17 @@ export const lastfmCsvReader: EntryReader = {
 async function* readLastfmToCsv(entry: Parameters<EntryReader["read"]>[0]): ReturnType<EntryReader["read"]> {
   let first = true;
   for await (const records of csvRecordBatches(entry, { quoted: false })) {
-    const head = records[0]!;
-    if (first && head.fields.length < 4) {
-      throw new EntryReadError(`expected the lastfm-to-csv columns artist,album,track,date; line ${head.line} has ${head.fields.length}`, head.line);
+    let rows = records;
+    if (first) {
+      const head = records[0]!;
+      if (head.fields.length < 4) {
+        throw new EntryReadError(`expected the lastfm-to-csv columns artist,album,track,date; line ${head.line} has ${head.fields.length}`, head.line);
+      }
+      // the tool writes no header, but a hand-made "artist,album,track,date" line is no scrobble
+      if (head.fields.map((field) => field.trim().toLowerCase()).join(",") === "artist,album,track,date") rows = records.slice(1);
+      first = false;
     }
-    first = false;
-    yield records.map(({ line, fields }) => located("line", line, parseRecord(parseLastfmToCsvRecord, fields)));
+    yield rows.map(({ line, fields }) => located("line", line, parseRecord(parseLastfmToCsvRecord, fields)));
   }
 }
 
