@@ -98,6 +98,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Album', id: string }
     | { __typename: 'Artist', id: string }
+    | { __typename: 'Import', id: string }
     | { __typename: 'Listen', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'User', id: string }
