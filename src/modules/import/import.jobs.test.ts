@@ -105,6 +105,10 @@ describe("imports as background jobs", () => {
     expect(rest.body.error.message).toMatch(/larger than 200000 bytes/);
     const graphql = await graphqlUpload(server, user.token, big);
     expect(graphql.body).toMatchObject({ errors: [{ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringMatching(/file: file is larger than/) }] });
+    // far beyond the limit: refused from its Content-Length before any of it is read
+    const huge = await graphqlUpload(server, user.token, { content: Buffer.alloc(1_500_000, 32), name: "huge.json" });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringMatching(/larger than/) });
     const list = await server.graphql(`{ imports { totalCount } }`, {}, { token: user.token });
     expect(list.data?.imports.totalCount).toBe(0);
   });

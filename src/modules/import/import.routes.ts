@@ -9,12 +9,14 @@ import { authenticate } from "../auth/auth.authenticate.js";
 import { importServiceFor } from "./import.context.js";
 import type { ReceivedUpload } from "./import.service.js";
 import { toImport } from "./import.type.js";
-import { removeUpload } from "./upload.store.js";
+import { removeUpload, UploadTooLargeError } from "./upload.store.js";
 
 /** Same path as app.ts's GRAPHQL_PATH (not imported: app.ts imports the modules). */
 const GRAPHQL_PATH = "/graphql";
 const SESSION_COOKIE = "tonearm_session";
 const MULTIPART = "multipart/form-data";
+/** room for the operations and map fields and part headers around the file */
+const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
 const formatField = z.enum(importFormatEnum.enumValues);
 
@@ -30,9 +32,17 @@ export async function registerImportRoutes(fastify: FastifyInstance, deps: AppDe
   fastify.addContentTypeParser(MULTIPART, (_request, _payload, done) => done(null));
   fastify.addHook("preValidation", async (request, reply) => {
     if (request.routeOptions.url !== GRAPHQL_PATH || !request.headers["content-type"]?.startsWith(MULTIPART)) return;
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+      // plainly too large: refuse before reading any of it
+      reply.header("connection", "close");
+      const message = `file: ${new UploadTooLargeError(maxBytes).message}`;
+      return reply.code(413).send({ errors: [{ message, extensions: { code: "BAD_USER_INPUT", field: "file" } }] });
+    }
     try {
-      // one byte over the limit, so our own check (with its clear message) trips first
-      request.body = await processRequest(request.raw, reply.raw, { maxFileSize: maxBytes + 1, maxFiles: 1 });
+      // No busboy size limit here: its truncation races with the resolver's own reading; the
+      // upload store's byte count (saveUpload) refuses the file with a clear message instead.
+      request.body = await processRequest(request.raw, reply.raw, { maxFiles: 1 });
     } catch (error) {
       const status = (error as { status?: number }).status ?? 400;
       return reply.code(status).send({ errors: [{ message: (error as Error).message, extensions: { code: "BAD_USER_INPUT" } }] });
