@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
-import { factCtes, type StatsWindow } from "./statsFacts.sql.js";
+import { factCtes, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
 import type { CalendarUnit } from "./statsRange.js";
 
 export type { StatsWindow };
@@ -44,7 +44,7 @@ export const statsRepository = {
   async totals(db: Executor, w: StatsWindow) {
     const [row] = await selectRows<Record<string, number>>(
       db,
-      sql`with ${factCtes(w)}
+      sql`with ${factCtes(w, await splitWindow(db, w))}
           select coalesce(sum(listens), 0)::int as listens, coalesce(sum(ms), 0)::float8 as ms,
                  count(*)::int as tracks, count(distinct artist_id)::int as artists, count(distinct album_id)::int as albums,
                  (select count(distinct day)::int from day_facts where listens > 0) as days
@@ -63,7 +63,7 @@ export const statsRepository = {
   async topArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w)}, counts as (
+      sql`with ${factCtes(w, await splitWindow(db, w))}, counts as (
             select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms from track_counts group by artist_id)
           select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
           order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
@@ -74,7 +74,7 @@ export const statsRepository = {
   async topTracks(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w)}, counts as (select track_id as id, listens, ms from track_counts)
+      sql`with ${factCtes(w, await splitWindow(db, w))}, counts as (select track_id as id, listens, ms from track_counts)
           select c.id, c.listens, c.ms from counts c join tracks t on t.id = c.id
           order by ${rankOrder(rankBy, sql`t.title`)} limit ${limit}`,
     );
@@ -85,7 +85,7 @@ export const statsRepository = {
   async topAlbums(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w)}, counts as (
+      sql`with ${factCtes(w, await splitWindow(db, w))}, counts as (
             select album_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms
             from track_counts where album_id is not null group by album_id)
           select c.id, c.listens, c.ms from counts c join albums al on al.id = c.id
@@ -98,7 +98,7 @@ export const statsRepository = {
   async newArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w)},
+      sql`with ${factCtes(w, await splitWindow(db, w))},
           firsts as (
             select t.primary_artist_id as id from stats_track_totals s join tracks t on t.id = s.track_id
             where s.user_id = ${w.userId} group by t.primary_artist_id
@@ -116,7 +116,7 @@ export const statsRepository = {
   async clock(db: Executor, w: StatsWindow): Promise<{ weekday: number; hour: number; listens: number; msPlayed: number }[]> {
     const rows = await selectRows<{ weekday: number; hour: number; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w)}
+      sql`with ${factCtes(w, await splitWindow(db, w))}
           select (extract(isodow from day)::int - 1) as weekday, hour, sum(listens)::int as listens, sum(ms)::float8 as ms
           from day_facts group by 1, 2`,
     );
@@ -129,7 +129,7 @@ export const statsRepository = {
     const tz = w.timezone;
     const rows = await selectRows<{ start: Date | string; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w)},
+      sql`with ${factCtes(w, await splitWindow(db, w))},
           buckets as (
             select generate_series(
               date_trunc(${unit}, ${w.from.toISOString()}::timestamptz at time zone ${tz}),
@@ -153,7 +153,7 @@ export const statsRepository = {
     const tz = w.timezone;
     const [row] = await selectRows<{ longest_days: number | null; longest_start: Date | string | null; current_days: number | null }>(
       db,
-      sql`with ${factCtes(w)},
+      sql`with ${factCtes(w, await splitWindow(db, w))},
           days as (select distinct day from day_facts where listens > 0),
           runs as (
             select min(day) as first_day, max(day) as last_day, count(*)::int as length
