@@ -321,5 +321,9 @@ export const statsDayTracks = pgTable(
 export const statsDayHours = pgTable(
   "stats_day_hours",
   { userId: rollupUser(), day: date("day").notNull(), hour: smallint("hour").notNull(), ...rollupMeasures() },
-  (t) => [primaryKey({ columns: [t.userId, t.day, t.hour] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.day, t.hour] }),
+    // "does the window hold plays without their own length?" answered without scanning the window
+    index("stats_day_hours_unknown_ms_idx").on(t.userId, t.day).where(sql`${t.unknownMs} > 0`),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "stats_day_hours_unknown_ms_idx" ON "stats_day_hours" USING btree ("user_id","day") WHERE "stats_day_hours"."unknown_ms" > 0;
