@@ -101,7 +101,7 @@ if (!values["skip-copy"]) {
   copy = await copyLimit(filePath);
   console.log(
     `COPY limit: ${copy.plays} plays of ${copy.rows} rows in ${copy.copySeconds.toFixed(2)} s = ${rate(copy.rowsPerSecond)}; ` +
-      `parse alone ${copy.parseSeconds.toFixed(2)} s = ${rate(copy.parseRowsPerSecond)}; peak RSS ${mb(peakOf(copy.memory))}`,
+      `parse alone ${copy.parseSeconds.toFixed(2)} s = ${rate(copy.parseRowsPerSecond)} (${rate(copy.rows / copy.parseCpuSeconds).replace("/s", " per CPU-s")}); peak RSS ${mb(peakOf(copy.memory))}`,
   );
   console.log(`  ${cpuLine(copy.rows, copy.cpu)}`);
 }
@@ -125,6 +125,10 @@ if (ours && reimport) {
     const total = Object.values(ours.phases).reduce((sum, seconds) => sum + seconds, 0);
     const parts = Object.entries(ours.phases).map(([name, seconds]) => `${name} ${seconds.toFixed(2)} s (${((seconds / total) * 100).toFixed(0)}%)`);
     console.log(`  phases: ${parts.join(", ")}`);
+  }
+  if (ours.batches) {
+    const b = ours.batches;
+    console.log(`  batches: ${b.batches} committed, ${Math.round(b.meanRows)} rows on average, ${b.under100Rows} of them under 100 rows`);
   }
   const r = reimport.counts;
   console.log(

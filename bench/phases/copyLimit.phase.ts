@@ -31,6 +31,8 @@ export type CopyLimitResult = {
   /** rows of the file per second through parse + COPY */
   rowsPerSecond: number;
   parseRowsPerSecond: number;
+  /** CPU of the parse-only pass: the parser's speed whatever the machine's load */
+  parseCpuSeconds: number;
   memory: PeakMemory;
   /** CPU used by the parse + COPY pass: this process and the COPY's backend */
   cpu: CpuSeconds;
@@ -135,9 +137,11 @@ async function run({ target, filePath }: CopyLimitInput): Promise<CopyLimitResul
   const memory = startPeakMemory();
 
   let parseStarted = performance.now();
+  const parseCpu = await startCpuTime(null);
   let parsedCount = 0;
   for await (const _row of parsedRows(filePath)) parsedCount += 1;
   const parseSeconds = (performance.now() - parseStarted) / 1000;
+  const parseCpuSeconds = (await parseCpu.stop()).node;
 
   const counts = { rows: 0, plays: 0 };
   parseStarted = performance.now();
@@ -153,6 +157,7 @@ async function run({ target, filePath }: CopyLimitInput): Promise<CopyLimitResul
     copySeconds,
     rowsPerSecond: counts.rows / copySeconds,
     parseRowsPerSecond: parsedCount / parseSeconds,
+    parseCpuSeconds,
     memory: memory.stop(),
     cpu,
   };

@@ -18,7 +18,7 @@ import { createMemoryPubSub } from "../../src/platform/pubsub.js";
 import { insertUser } from "../../src/modules/user/user.repository.js";
 import type { BenchTarget } from "../support/benchDatabase.js";
 import { type CpuSeconds, startCpuTime } from "../support/cpuTime.js";
-import { timePipelinePhases } from "../support/pipelinePhases.js";
+import { type BatchStats, timePipelinePhases } from "../support/pipelinePhases.js";
 import { startPeakMemory, type PeakMemory } from "../support/peakMemory.js";
 import { phaseMain } from "../support/phaseProcess.js";
 
@@ -31,6 +31,7 @@ export type PipelineImportResult = {
   rowsPerSecond: number;
   /** seconds per pipeline phase (parse, catalog, write…) when the pipeline reports them */
   phases: Record<string, number> | null;
+  batches: BatchStats | null;
   memory: PeakMemory;
   /** CPU used: this process (parse, pipeline code; with PGlite also the database) and the PostgreSQL backends */
   cpu: CpuSeconds;
@@ -69,6 +70,7 @@ async function run({ target, filePath, userId }: PipelineImportInput): Promise<P
       seconds,
       rowsPerSecond: outcome.counts.processedRows / seconds,
       phases: outcome.phases,
+      batches: outcome.batches,
       memory: memory.stop(),
       cpu: await cpu.stop(),
     };
@@ -99,7 +101,7 @@ async function prepareImport(handle: DatabaseHandle, userId: string, filePath: s
   return claimed;
 }
 
-async function runImportToEnd(handle: DatabaseHandle, row: ImportRow): Promise<{ counts: ImportCounts; phases: Record<string, number> | null }> {
+async function runImportToEnd(handle: DatabaseHandle, row: ImportRow): Promise<{ counts: ImportCounts; phases: Record<string, number> | null; batches: BatchStats | null }> {
   const timing = timePipelinePhases();
   const started = performance.now();
   const outcome = await runImport({ db: handle.db, logger: createLogger("warn"), pubsub: createMemoryPubSub() }, row);
@@ -107,7 +109,7 @@ async function runImportToEnd(handle: DatabaseHandle, row: ImportRow): Promise<{
   const ended = await importRepository.findById(handle.db, row.id);
   if (outcome !== "SUCCEEDED" || !ended) throw new Error(`import ended ${outcome}: ${ended?.failureMessage ?? "?"}`);
   const { processedRows, inserted, duplicates, skipped, failed } = ended;
-  return { counts: { processedRows, inserted, duplicates, skipped, failed }, phases };
+  return { counts: { processedRows, inserted, duplicates, skipped, failed }, phases, batches: timing.batches() };
 }
 
 await phaseMain(run);

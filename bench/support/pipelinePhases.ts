@@ -1,4 +1,4 @@
-import { ImportBatchWriter } from "../../src/modules/import/import.writer.js";
+import { ImportBatchWriter, type PendingBatch } from "../../src/modules/import/import.writer.js";
 import { duplicateRuleRepository } from "../../src/modules/listen/duplicateRule.repository.js";
 
 /**
@@ -23,10 +23,19 @@ function timeMethod(owner: object, name: string, totals: Map<string, number>, la
   };
 }
 
-export function timePipelinePhases(): { phases(totalSeconds: number): Record<string, number> } {
+/** How the run was cut into committed batches (rows per batch: plays + skipped + failed). */
+export type BatchStats = { batches: number; under100Rows: number; meanRows: number };
+
+export function timePipelinePhases(): { phases(totalSeconds: number): Record<string, number>; batches(): BatchStats } {
   const totals = new Map<string, number>();
   const writer = ImportBatchWriter.prototype;
   timeMethod(writer, "write", totals, "write");
+  const sizes: number[] = [];
+  const timedWrite = writer.write;
+  writer.write = function (this: ImportBatchWriter, batch: PendingBatch) {
+    sizes.push(batch.plays.length + batch.skipped + batch.failed);
+    return timedWrite.call(this, batch);
+  };
   timeMethod(writer, "resolve", totals, "catalog");
   timeMethod(writer, "catalogDurations", totals, "catalog");
   timeMethod(writer, "creditArtists", totals, "catalog");
@@ -42,6 +51,10 @@ export function timePipelinePhases(): { phases(totalSeconds: number): Record<str
         "listens insert": listens,
         "counters + commit": write - catalog - listens,
       };
+    },
+    batches() {
+      const rows = sizes.reduce((sum, size) => sum + size, 0);
+      return { batches: sizes.length, under100Rows: sizes.filter((size) => size < 100).length, meanRows: sizes.length ? rows / sizes.length : 0 };
     },
   };
 }
