@@ -99,6 +99,7 @@ describe("fail-open", () => {
   };
 
   it("computes when the store errs, and logs once per incident", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const { logger, warn, info } = recordingLogger();
     let broken = true;
     const memory = createMemoryStore();
@@ -117,8 +118,14 @@ describe("fail-open", () => {
     expect(await cache.getOrCompute("k", 60_000, async () => "unused")).toBe("fresh");
     expect(info).toHaveBeenCalledTimes(1); // recovery logged once
 
-    broken = true; // a new incident is logged again
+    broken = true; // a new incident within the minute is not logged again (a flapping store)
     await cache.getOrCompute("other", 60_000, async () => 0);
+    expect(warn).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(Date.now() + 60_000); // a minute later it is
+    broken = false;
+    await cache.getOrCompute("again", 60_000, async () => 0);
+    broken = true;
+    await cache.getOrCompute("later", 60_000, async () => 0);
     expect(warn).toHaveBeenCalledTimes(2);
   });
 

@@ -39,6 +39,8 @@ export type CacheOptions = {
   budgetMs?: number;
 };
 
+const WARN_INTERVAL_MS = 60_000;
+
 class CacheBudgetExceeded extends Error {
   constructor(budgetMs: number) {
     super(`cache store did not answer within ${budgetMs} ms`);
@@ -71,17 +73,23 @@ export function createCache(store: CacheStore, options: CacheOptions): Cache {
   const { counts, stats } = counters();
   const inFlight = new Map<string, Promise<unknown>>();
   // One warning per incident: set on the first failure, cleared (and logged) on the next success.
+  // A flapping store (a slow Redis timing out now and then) opens an incident at most once a minute.
   let failing = false;
+  let lastWarnedAt = Number.NEGATIVE_INFINITY;
+  let failuresSinceWarning = 0;
 
   const failed = (operation: string, error: unknown) => {
     counts.errors += 1;
-    if (!failing) {
+    failuresSinceWarning += 1;
+    if (!failing && Date.now() - lastWarnedAt >= WARN_INTERVAL_MS) {
       options.logger.warn(
-        { err: error instanceof Error ? error.message : String(error), operation },
+        { err: error instanceof Error ? error.message : String(error), operation, failuresSinceLastWarning: failuresSinceWarning },
         "cache unavailable; computing from the database",
       );
+      lastWarnedAt = Date.now();
+      failuresSinceWarning = 0;
+      failing = true;
     }
-    failing = true;
   };
   const succeeded = () => {
     if (failing) options.logger.info("cache available again");
