@@ -134,6 +134,7 @@ async function lockUser(tx: Executor, userId: string): Promise<void> {
 }
 
 function insertNewSql(batch: CandidateBatch) {
+  const span = timeSpan(batch.candidates);
   return sql`
     insert into listens (user_id, track_id, played_at, ms_played, source, counted, skipped, platform, minute_precision, import_id)
     select ${batch.userId}::uuid, b.track_id, b.played_at, b.ms_played, ${batch.source}::listen_source, b.counted, b.skipped,
@@ -142,6 +143,8 @@ function insertNewSql(batch: CandidateBatch) {
     where not exists (
       select 1 from listens l
       where l.user_id = ${batch.userId}::uuid and l.track_id = b.track_id
+        -- the batch's whole time span: lets the planner read only that slice of the user's history
+        and l.played_at between ${span.from}::timestamptz - ${WINDOW} and ${span.to}::timestamptz + ${WINDOW}
         and l.played_at between b.played_at - ${WINDOW}
                             and b.played_at + ${WINDOW}
         and (date_trunc('second', l.played_at) = date_trunc('second', b.played_at)
@@ -149,6 +152,17 @@ function insertNewSql(batch: CandidateBatch) {
     )
     order by b.ord
     on conflict (user_id, track_id, played_at) do nothing`;
+}
+
+function timeSpan(candidates: ListenCandidate[]): { from: string; to: string } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const candidate of candidates) {
+    const time = candidate.playedAt.getTime();
+    if (time < from) from = time;
+    if (time > to) to = time;
+  }
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
 /** Raw snake_case rows (both drivers) → the Drizzle row shape. */
