@@ -3,6 +3,7 @@ import type { ApiTokenRow } from "../../db/schema.js";
 import { fromGlobalId, toGlobalId } from "../../platform/globalId.js";
 import type { Context } from "../../server/context.js";
 import { requireSessionViewer } from "./auth.guard.js";
+import { publishSessionEnded } from "./session.events.js";
 import { ApiTokenPayload } from "./apiToken.payload.js";
 import * as apiTokens from "./apiToken.service.js";
 import { ApiToken } from "./apiToken.type.js";
@@ -21,9 +22,12 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => Boolean)
-  revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     const viewer = requireSessionViewer(ctx.viewer);
-    return apiTokens.revokeApiToken(viewer, ctx.db, fromGlobalId("ApiToken", id, "id"));
+    const apiTokenId = fromGlobalId("ApiToken", id, "id");
+    const revoked = await apiTokens.revokeApiToken(viewer, ctx.db, apiTokenId);
+    if (revoked) await publishSessionEnded(ctx.pubsub, { apiTokenId }, ctx.logger);
+    return revoked;
   }
 
   @FieldResolver(() => ID)

@@ -17,8 +17,8 @@ const MAX_CHECK_DELAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Closes the WebSockets of sessions that end while they are open: on sign-out and sign-out
  * everywhere (session-ended events, from any instance), and when the session expires (a timer per
- * socket that re-reads the session, since HTTP use may have extended it). Sockets opened with an
- * API token or signed out are not tracked.
+ * socket that re-reads the session, since HTTP use may have extended it). API-token sockets close
+ * when their token is revoked; signed-out sockets are not tracked.
  */
 export function createSessionSockets(deps: { db: Database; pubsub: PubSub; logger: Logger }) {
   const open = new Map<ClosableSocket, { viewer: Viewer; timer: NodeJS.Timeout | null }>();
@@ -53,9 +53,9 @@ export function createSessionSockets(deps: { db: Database; pubsub: PubSub; logge
 
   return {
     add(socket: ClosableSocket, viewer: Viewer | null): void {
-      if (viewer?.via !== "session") return;
+      if (!viewer) return;
       open.set(socket, { viewer, timer: null });
-      void checkExpiry(socket).catch((error: unknown) => deps.logger.warn({ err: error }, "session expiry check failed"));
+      if (viewer.via === "session") void checkExpiry(socket).catch((error: unknown) => deps.logger.warn({ err: error }, "session expiry check failed"));
     },
     remove,
     async stop(): Promise<void> {

@@ -97,7 +97,7 @@ describe("livePlays subscription", () => {
     expect(await live.next()).toEqual({ kind: "complete" });
   });
 
-  it("signing out closes the session's subscriptions (4401); API-token sockets stay open", async () => {
+  it("signing out closes the session's subscriptions (4401); API-token sockets stay open until the token is revoked", async () => {
     const user = await signUpUser(server);
     const second = await server.graphql(SIGN_IN, { input: { login: user.username, password: user.password } });
     const secondToken = second.data!.signIn.token as string;
@@ -117,7 +117,13 @@ describe("livePlays subscription", () => {
 
     await recordListens(server, { authorization: `Token ${apiToken}` }, [listenInput(5, { trackTitle: "Still live" })]);
     expect(await scrobbler.next()).toMatchObject({ kind: "next", value: { data: { livePlays: { track: { title: "Still live" } } } } });
-    scrobbler.dispose();
+
+    // Revoking the API token closes its sockets too.
+    const third = (await server.graphql(SIGN_IN, { input: { login: user.username, password: user.password } })).data!.signIn.token as string;
+    const tokens = await server.graphql(`{ apiTokens { id } }`, {}, { token: third });
+    const revoke = await server.graphql(`mutation ($id: ID!) { revokeApiToken(id: $id) }`, { id: tokens.data!.apiTokens[0].id }, { token: third });
+    expect(revoke.data).toEqual({ revokeApiToken: true });
+    expect(await scrobbler.next()).toMatchObject({ kind: "error", error: { code: 4401 } });
   });
 
   it("imports do not reach live subscribers", async () => {
