@@ -21,6 +21,7 @@ export const BATCH_ROWS = 1_000;
 const MIN_BATCH_ROWS = 250;
 const MAX_BATCH_ROWS = 10_000;
 const TARGET_WRITE_MS = 300;
+const HEARTBEAT_MS = 1_000;
 /** A batch is committed at least this often, so progress events and cancels stay prompt. */
 export const BATCH_MAX_MS = 400;
 
@@ -76,7 +77,6 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
   const commit = async (): Promise<"cancel" | "stop" | "go"> => {
     const pending = batch;
     batch = emptyBatch(pending.position);
-    batchStarted = Date.now();
     if (pending.plays.length + pending.skipped + pending.failed > 0 || pending.errors.length > 0) {
       const writeStarted = Date.now();
       const { cancelRequested } = await writer.write(pending);
@@ -88,9 +88,14 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
       // let requests waiting for the database go first (PGlite is one connection)
       await new Promise((resolve) => setImmediate(resolve));
     } else if ((await importRepository.findById(deps.db, row.id))?.cancelRequested) return "cancel";
+    // the next batch's clock starts now: counting this write's time would cut it after one row
+    batchStarted = Date.now();
     return shouldStop() ? "stop" : "go";
   };
 
+  // subscribers hear at least once a second, even while a slow stretch of the file is being read
+  const heartbeat = setInterval(() => void publishImportProgress(deps.pubsub, row.id).catch(() => {}), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const source = await openImportSource(row.filePath, { format: row.format, fileName: row.fileName });
     for await (const parsed of source.rows) {
@@ -124,5 +129,7 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
     if (last === "cancel") return end("CANCELLED");
     const position = error.position ?? batch.position + 1;
     return end("FAILED", { message: `file damaged at position ${position}: ${error.message}`, position });
+  } finally {
+    clearInterval(heartbeat);
   }
 }

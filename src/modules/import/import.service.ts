@@ -77,7 +77,10 @@ export class ImportService {
       if (received.bytes === 0) throw new ImportFileError("the file is empty");
       const source = await openImportSource(received.path, { format, fileName: received.fileName });
       detected = source.format;
-      await source.rows[Symbol.asyncIterator]().return?.();
+      // read one row, then stop: a generator only runs its cleanup (temporary files) once started
+      const rows = source.rows[Symbol.asyncIterator]();
+      await rows.next();
+      await rows.return?.();
     } catch (error) {
       await removeUpload(received.path);
       if (error instanceof ImportFileError) throw badUserInput("file", error.message);
