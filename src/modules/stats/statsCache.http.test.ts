@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordListens } from "../../../test/factories/listen.factory.js";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
+import { startChildServer } from "../../../test/childServer.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
 
 /**
@@ -42,10 +43,10 @@ const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOSt
 let a: TestServer;
 let b: TestServer;
 let owner: TestUser;
+// Same key prefix: with Redis both instances share cache entries, as production instances do.
+const prefix = `test:${randomBytes(6).toString("hex")}:`;
 
 beforeAll(async () => {
-  // Same key prefix: with Redis both instances share cache entries, as production instances do.
-  const prefix = `test:${randomBytes(6).toString("hex")}:`;
   a = await startTestServer({ REDIS_KEY_PREFIX: prefix });
   b = await startTestServer({ REDIS_KEY_PREFIX: prefix }, { database: a.database });
   owner = await signUpUser(a);
@@ -129,4 +130,33 @@ describe("cached stats across two instances", () => {
     const own = await readStats(b, other, "ALL_TIME");
     expect(own.totals.listens).toBe(0);
   });
+
+  // Another OS process: PostgreSQL only (PGlite lives inside this process).
+  it.skipIf(!process.env.DATABASE_URL)("stays fresh across two server processes", async () => {
+    const databaseUrl = (a.database as { url?: string }).url!;
+    const child = await startChildServer({ DATABASE_URL: databaseUrl, REDIS_URL: process.env.REDIS_URL ?? "", REDIS_KEY_PREFIX: prefix });
+    try {
+      const other = { ...b, url: child.url, graphql: viaUrl(child.url) } as TestServer;
+      const before = await readStats(other, owner, "ALL_TIME");
+      expect(await readStats(other, owner, "ALL_TIME")).toEqual(before);
+      await recordListens(a, owner, [{ trackTitle: "Elsewhere", artistName: "Delta", playedAt: ago(10), msPlayed: 200_000 }]);
+      expect((await readStats(other, owner, "ALL_TIME")).totals.listens).toBe(before.totals.listens + 1);
+      await recordListens(other, owner, [{ trackTitle: "Elsewhere too", artistName: "Delta", playedAt: ago(5), msPlayed: 200_000 }]);
+      expect((await readStats(a, owner, "ALL_TIME")).totals.listens).toBe(before.totals.listens + 2);
+    } finally {
+      await child.close();
+    }
+  });
 });
+
+/** server.graphql against another base URL (the child process). */
+function viaUrl(url: string): TestServer["graphql"] {
+  return (async (query: string, variables?: Record<string, unknown>, auth?: { token?: string }) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(auth?.token ? { authorization: `Bearer ${auth.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { ...((await response.json()) as object), status: response.status, headers: response.headers };
+  }) as TestServer["graphql"];
+}
