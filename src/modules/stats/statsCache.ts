@@ -2,8 +2,13 @@ import type { Executor } from "../../db/client.js";
 import type { Cache } from "../../platform/cache/cache.js";
 import { readWindowSignature, type WindowSignature } from "./statsCache.repository.js";
 
-/** Exact keys make a long life safe; the TTL only bounds memory held by superseded versions. */
-export const STATS_CACHE_TTL_MS = 6 * 3600 * 1000;
+/**
+ * Keys are exact for the user's own writes, so the TTL mostly bounds memory held by superseded
+ * versions. It is also the bound on one staleness the key cannot see: a play without its own
+ * length counts its track's CURRENT duration, and a duration learned later (through another
+ * user's listen or an import) changes this user's msPlayed without bumping their stats_version.
+ */
+export const STATS_CACHE_TTL_MS = 15 * 60 * 1000;
 
 /** The window a stat is computed over, in the user's zone, resolved at `now` (a StatsScope). */
 export type CachedWindow = { userId: string; timezone: string; from: Date | null; to: Date; now: Date };
