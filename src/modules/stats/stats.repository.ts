@@ -94,19 +94,23 @@ export const statsRepository = {
     return rows.map(toCount);
   },
 
-  /** Artists whose first-ever counted listen (of the user) lies in the window: from the all-time totals. */
+  /**
+   * Artists whose first-ever counted listen (of the user) lies in the window: those in the window
+   * without a track first heard before `from` (stats_track_totals.first_at, probed per artist's
+   * tracks). For ALL_TIME every artist is new by definition (the window starts at the first listen).
+   */
   async newArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
+    const heardBefore = w.allTime
+      ? sql`false`
+      : sql`exists (
+          select 1 from tracks t join stats_track_totals s on s.user_id = ${w.userId} and s.track_id = t.id
+          where t.primary_artist_id = c.id and s.first_at < ${w.from.toISOString()}::timestamptz)`;
     const rows = await selectRows<{ id: string; listens: number; ms: number }>(
       db,
       sql`with ${factCtes(w, await splitWindow(db, w))},
-          firsts as (
-            select t.primary_artist_id as id from stats_track_totals s join tracks t on t.id = s.track_id
-            where s.user_id = ${w.userId} group by t.primary_artist_id
-            having min(s.first_at) >= ${w.from.toISOString()}::timestamptz and min(s.first_at) < ${w.to.toISOString()}::timestamptz),
-          counts as (
-            select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms
-            from track_counts where artist_id in (select id from firsts) group by artist_id)
+          counts as (select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms from track_counts group by artist_id)
           select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
+          where not ${heardBefore}
           order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
     );
     return rows.map(toCount);
