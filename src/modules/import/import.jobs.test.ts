@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
@@ -34,8 +36,9 @@ const HISTORY = `query($first: Int) { history(first: $first, filter: { includeUn
 
 describe("imports as background jobs", () => {
   let server: TestServer;
+  const dataDir = tempDataDir();
   beforeAll(async () => {
-    server = await startTestServer({ DATA_DIR: tempDataDir(), IMPORT_MAX_BYTES: "200000" });
+    server = await startTestServer({ DATA_DIR: dataDir, IMPORT_MAX_BYTES: "200000" });
   });
   afterAll(async () => {
     await server?.close();
@@ -79,6 +82,8 @@ describe("imports as background jobs", () => {
     const list = await server.graphql(`{ imports(first: 5) { totalCount edges { node { id } } } }`, {}, { token: user.token });
     expect(list.data?.imports.totalCount).toBe(2);
     expect(list.data?.imports.edges.map((edge: any) => edge.node.id)).toEqual([second.id, done.id]);
+    // uploads are deleted when their import ends (right after its end status is stored)
+    await expect.poll(() => readdir(join(dataDir, "uploads")), { timeout: 5_000 }).toEqual([]);
   });
 
   it("POST /api/imports accepts a curl-style form (file + format) and answers with the Import", async () => {
