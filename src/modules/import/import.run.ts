@@ -93,6 +93,27 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
     return shouldStop() ? "stop" : "go";
   };
 
+  // One write in flight while the next batch is read (parse and database work overlap on 2
+  // cores). Writes still run one at a time and in file order, so checkpoints stay exact.
+  let inflight: Promise<"cancel" | "stop" | "go"> | null = null;
+  let inflightDone = true;
+  const settleInflight = async (): Promise<"cancel" | "stop" | "go"> => {
+    const outcome = inflight ? await inflight : "go";
+    inflight = null;
+    return outcome;
+  };
+  const commitAhead = async (): Promise<"cancel" | "stop" | "go"> => {
+    const previous = await settleInflight();
+    if (previous !== "go") return previous;
+    inflightDone = false;
+    const write = commit().finally(() => {
+      inflightDone = true;
+    });
+    write.catch(() => {}); // awaited by the next settleInflight; not unhandled meanwhile
+    inflight = write;
+    return "go";
+  };
+
   // subscribers hear at least once a second, even while a slow stretch of the file is being read
   const heartbeat = setInterval(() => void publishImportProgress(deps.pubsub, row.id).catch(() => {}), HEARTBEAT_MS);
   heartbeat.unref();
@@ -113,18 +134,28 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
         batch.failed += 1;
         batch.errors.push({ position: parsed.position, message: parsed.message });
       }
-      if (batch.plays.length + batch.skipped + batch.failed >= batchRows || Date.now() - batchStarted >= BATCH_MAX_MS) {
-        const next = await commit();
+      const size = batch.plays.length + batch.skipped + batch.failed;
+      if (size >= batchRows || (inflightDone && Date.now() - batchStarted >= BATCH_MAX_MS)) {
+        const next = await commitAhead();
         if (next === "cancel") return end("CANCELLED");
         if (next === "stop") return "STOPPED";
       }
     }
+    const previous = await settleInflight();
+    if (previous === "cancel") return end("CANCELLED");
+    if (previous === "stop") return "STOPPED";
     const last = await commit();
     if (last === "cancel") return end("CANCELLED");
     return end("SUCCEEDED");
   } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error;
+    if (!(error instanceof ImportFileError)) {
+      await (inflight as Promise<unknown> | null)?.catch(() => {});
+      throw error;
+    }
     // keep what was read before the damage, then fail with where and why
+    const previous = await settleInflight();
+    if (previous === "cancel") return end("CANCELLED");
+    if (previous === "stop") return "STOPPED";
     const last = await commit();
     if (last === "cancel") return end("CANCELLED");
     const position = error.position ?? batch.position + 1;
