@@ -207,7 +207,7 @@ export const imports = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
-    index("imports_user_created_idx").on(t.userId, t.createdAt.desc()),
+    index("imports_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst()),
     index("imports_status_idx").on(t.status),
     // one running import per user, even with several job runners sharing the database
     uniqueIndex("imports_one_running_per_user_key").on(t.userId).where(sql`${t.status} = 'RUNNING'`),
@@ -252,7 +252,9 @@ export const listens = pgTable(
   (t) => [
     uniqueIndex("listens_user_track_played_at_key").on(t.userId, t.trackId, t.playedAt),
     // history pages and time-range stats: newest first, id breaks ties
-    index("listens_user_played_at_idx").on(t.userId, t.playedAt.desc(), t.id.desc()),
+    // NULLS FIRST is what `ORDER BY played_at DESC, id DESC` means: with drizzle's default
+    // (DESC NULLS LAST) PostgreSQL cannot use the index for that order and sorts every listen.
+    index("listens_user_played_at_idx").on(t.userId, t.playedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // per-track viewer stats and track-filtered history
     index("listens_user_track_idx").on(t.userId, t.trackId),
   ],
