@@ -1,0 +1,1 @@
+ALTER TABLE "listens" DROP CONSTRAINT "listens_import_id_imports_id_fk";
