@@ -23,6 +23,20 @@ export type ListensWindow = { count: number; maxTs: number | null; minTs: number
 
 const epoch = (column: ReturnType<typeof sql>) => sql`floor(extract(epoch from ${column}))::float8`;
 
+/** What the ListenBrainz listen shape shows of track `t` (join `trackJoins` after it). */
+const trackColumns = sql`t.id as track_id, t.title as track_name, t.duration_ms, t.isrc, t.spotify_id,
+  t.mbid::text as recording_mbid, al.title as release_name, al.mbid::text as release_mbid,
+  credits.artist_name, credits.artist_mbids`;
+
+/** The album and the ordered artist credits of track `t`. */
+const trackJoins = sql`left join albums al on al.id = t.album_id
+  cross join lateral (
+    select string_agg(a.name, ', ' order by ta.position) as artist_name,
+           array_agg(a.mbid::text order by ta.position) as artist_mbids
+    from track_artists ta join artists a on a.id = ta.artist_id
+    where ta.track_id = t.id
+  ) credits`;
+
 /** SQL for the ListenBrainz-compatible reads, and nothing else. */
 export const listenBrainzRepository = {
   /**
@@ -35,18 +49,10 @@ export const listenBrainzRepository = {
       executor,
       sql`
         select ${epoch(sql`l.played_at`)} as listened_at, ${epoch(sql`l.created_at`)} as inserted_at,
-               l.ms_played, l.platform, t.id as track_id, t.title as track_name, t.duration_ms, t.isrc,
-               t.spotify_id, t.mbid::text as recording_mbid, al.title as release_name, al.mbid::text as release_mbid,
-               credits.artist_name, credits.artist_mbids
+               l.ms_played, l.platform, ${trackColumns}
         from listens l
         join tracks t on t.id = l.track_id
-        left join albums al on al.id = t.album_id
-        cross join lateral (
-          select string_agg(a.name, ', ' order by ta.position) as artist_name,
-                 array_agg(a.mbid::text order by ta.position) as artist_mbids
-          from track_artists ta join artists a on a.id = ta.artist_id
-          where ta.track_id = t.id
-        ) credits
+        ${trackJoins}
         where l.user_id = ${userId}
           ${window.maxTs !== null ? sql`and l.played_at < to_timestamp(${window.maxTs})` : sql``}
           ${window.minTs !== null ? sql`and l.played_at > to_timestamp(${window.minTs})` : sql``}
@@ -63,18 +69,10 @@ export const listenBrainzRepository = {
       executor,
       sql`
         select ${epoch(sql`np.started_at`)} as listened_at, ${epoch(sql`np.started_at`)} as inserted_at,
-               null::int as ms_played, null::text as platform, t.id as track_id, t.title as track_name, t.duration_ms,
-               t.isrc, t.spotify_id, t.mbid::text as recording_mbid, al.title as release_name, al.mbid::text as release_mbid,
-               credits.artist_name, credits.artist_mbids
+               null::int as ms_played, null::text as platform, ${trackColumns}
         from now_playing np
         join tracks t on t.id = np.track_id
-        left join albums al on al.id = t.album_id
-        cross join lateral (
-          select string_agg(a.name, ', ' order by ta.position) as artist_name,
-                 array_agg(a.mbid::text order by ta.position) as artist_mbids
-          from track_artists ta join artists a on a.id = ta.artist_id
-          where ta.track_id = t.id
-        ) credits
+        ${trackJoins}
         where np.user_id = ${userId} and np.expires_at > ${now.toISOString()}::timestamptz
       `,
     );
