@@ -4,6 +4,7 @@ import processRequest from "graphql-upload/processRequest.mjs";
 import { z } from "zod";
 import { importFormatEnum } from "../../db/schema.js";
 import { AppError, badUserInput } from "../../platform/errors.js";
+import { GRAPHQL_PATH, SESSION_COOKIE } from "../../platform/httpPaths.js";
 import type { AppDeps } from "../../server/context.js";
 import { authenticate } from "../auth/auth.authenticate.js";
 import { importServiceFor } from "./import.context.js";
@@ -11,9 +12,6 @@ import type { ReceivedUpload } from "./import.service.js";
 import { toImport } from "./import.type.js";
 import { removeUpload, UploadTooLargeError } from "./upload.store.js";
 
-/** Same path as app.ts's GRAPHQL_PATH (not imported: app.ts imports the modules). */
-const GRAPHQL_PATH = "/graphql";
-const SESSION_COOKIE = "tonearm_session";
 const MULTIPART = "multipart/form-data";
 /** room for the operations and map fields and part headers around the file */
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
