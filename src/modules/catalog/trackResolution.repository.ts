@@ -52,14 +52,21 @@ export async function findArtists(
   return query ? selectRows<ArtistIdentity>(executor, query) : [];
 }
 
-/** Inserts in key order (a stable lock order between concurrent callers); conflicts are skipped. */
-export async function insertArtists(executor: Executor, rows: readonly NewArtist[]): Promise<void> {
-  if (rows.length === 0) return;
-  await executor.execute(sql`insert into ${artists} (name, name_key, mbid)
+/**
+ * Inserts in key order (a stable lock order between concurrent callers); conflicts are skipped.
+ * Returns the rows this call created (a skipped row is not among them).
+ */
+export async function insertArtists(executor: Executor, rows: readonly NewArtist[]): Promise<ArtistIdentity[]> {
+  if (rows.length === 0) return [];
+  return selectRows<ArtistIdentity>(
+    executor,
+    sql`insert into ${artists} (name, name_key, mbid)
     select v.name, v.name_key, v.mbid from jsonb_to_recordset(${json(rows.map((r) => ({ name: r.name, name_key: r.nameKey, mbid: r.mbid })))})
       as v(name text, name_key text, mbid uuid)
     order by v.name_key
-    on conflict do nothing`);
+    on conflict do nothing
+    returning id, name_key as "nameKey", mbid`,
+  );
 }
 
 export async function fillArtistMbids(executor: Executor, rows: readonly { id: string; mbid: string }[]): Promise<void> {
@@ -86,14 +93,19 @@ export async function findAlbums(
   return query ? selectRows<AlbumIdentity>(executor, query) : [];
 }
 
-export async function insertAlbums(executor: Executor, rows: readonly NewAlbum[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Inserts in key order; conflicts are skipped. Returns the rows this call created. */
+export async function insertAlbums(executor: Executor, rows: readonly NewAlbum[]): Promise<AlbumIdentity[]> {
+  if (rows.length === 0) return [];
   const values = rows.map((r) => ({ title: r.title, title_key: r.titleKey, artist_id: r.artistId, mbid: r.mbid }));
-  await executor.execute(sql`insert into ${albums} (title, title_key, artist_id, mbid)
+  return selectRows<AlbumIdentity>(
+    executor,
+    sql`insert into ${albums} as al (title, title_key, artist_id, mbid)
     select v.title, v.title_key, v.artist_id, v.mbid from jsonb_to_recordset(${json(values)})
       as v(title text, title_key text, artist_id uuid, mbid uuid)
     order by v.artist_id, v.title_key
-    on conflict do nothing`);
+    on conflict do nothing
+    returning al.id, al.artist_id as "artistId", al.title_key as "titleKey", al.mbid`,
+  );
 }
 
 export async function fillAlbumMbids(executor: Executor, rows: readonly { id: string; mbid: string }[]): Promise<void> {

@@ -327,15 +327,15 @@ async function ensureAlbums(tx: Executor, wants: AlbumWant[]): Promise<Map<strin
   const missing = distinct.filter((w) => !match(w));
   if (missing.length > 0) {
     const mbidTaken = new Set<string>();
-    await repo.insertAlbums(
-      tx,
-      missing.map((w) => {
-        const mbid = w.mbid && !mbidTaken.has(w.mbid) ? w.mbid : null;
-        if (mbid) mbidTaken.add(mbid);
-        return { ...w, mbid };
-      }),
-    );
-    absorb(await lookup(missing));
+    const rows = missing.map((w) => {
+      const mbid = w.mbid && !mbidTaken.has(w.mbid) ? w.mbid : null;
+      if (mbid) mbidTaken.add(mbid);
+      return { ...w, mbid };
+    });
+    const created = await repo.insertAlbums(tx, rows);
+    // every row created: they are all there is under these keys and MBIDs (all unique), so the
+    // second look would find exactly them; one skipped (a concurrent caller's row) → look again
+    absorb(created.length === rows.length ? created : await lookup(missing));
   }
   const mbidFills = new Map<string, { id: string; mbid: string }>();
   for (const want of distinct) {
@@ -377,15 +377,14 @@ async function ensureArtists(tx: Executor, wanted: NormalizedArtist[]): Promise<
   const missing = distinct.filter((a) => !match(a));
   if (missing.length > 0) {
     const mbidTaken = new Set<string>();
-    await repo.insertArtists(
-      tx,
-      missing.map((a) => {
-        const mbid = a.mbid && !mbidTaken.has(a.mbid) ? a.mbid : null;
-        if (mbid) mbidTaken.add(mbid);
-        return { name: a.name, nameKey: a.key, mbid };
-      }),
-    );
-    absorb(await lookup(missing));
+    const rows = missing.map((a) => {
+      const mbid = a.mbid && !mbidTaken.has(a.mbid) ? a.mbid : null;
+      if (mbid) mbidTaken.add(mbid);
+      return { name: a.name, nameKey: a.key, mbid };
+    });
+    const created = await repo.insertArtists(tx, rows);
+    // as for albums: all created → the second look would return exactly these rows
+    absorb(created.length === rows.length ? created : await lookup(missing));
   }
   const mbidFills = new Map<string, { id: string; mbid: string }>();
   for (const artist of distinct) {
