@@ -164,7 +164,9 @@ async function resolveDistinct(tx: Executor, refs: NormalizedReference[]): Promi
   const pending = refs.map((_, i) => i).filter((i) => !found[i]);
 
   // 2. artists of the references still unresolved
-  const artistIds = await ensureArtists(tx, pending.flatMap((i) => refs[i]!.artists));
+  //    (artists this call created are invisible to everyone else until it commits: no album or
+  //    track can name them yet, so their (artist, title) pairs need no lookup below)
+  const { ids: artistIds, created: newArtists } = await ensureArtists(tx, pending.flatMap((i) => refs[i]!.artists));
   const primaryOf = (i: number) => artistIds.get(refs[i]!.artists[0]!.key)!;
 
   // 3. albums: for new tracks, and for known tracks that have none yet
@@ -177,7 +179,7 @@ async function resolveDistinct(tx: Executor, refs: NormalizedReference[]): Promi
     albumWants.push({ artistId, title: ref.albumTitle!, titleKey: ref.albumKey, mbid: ref.releaseMbid });
     return artistId;
   });
-  const albumIds = await ensureAlbums(tx, albumWants);
+  const albumIds = await ensureAlbums(tx, albumWants, newArtists);
   const albumOf = (i: number) => {
     const owner = albumOwner[i];
     return owner ? (albumIds.get(pairKey(owner, refs[i]!.albumKey!)) ?? null) : null;
@@ -187,10 +189,10 @@ async function resolveDistinct(tx: Executor, refs: NormalizedReference[]): Promi
   //    may have inserted the same track: ON CONFLICT DO NOTHING leaves it to this second look)
   if (pending.length > 0) {
     const pairs = uniqueBy(
-      pending.map((i) => ({ artistId: primaryOf(i), titleKey: refs[i]!.titleKey })),
+      pending.filter((i) => !newArtists.has(primaryOf(i))).map((i) => ({ artistId: primaryOf(i), titleKey: refs[i]!.titleKey })),
       (p) => pairKey(p.artistId, p.titleKey),
     );
-    index.add(await repo.findTracks(tx, { pairs }));
+    if (pairs.length > 0) index.add(await repo.findTracks(tx, { pairs }));
     const missing = pending.filter((i) => !index.find(refs[i]!, primaryOf(i)));
     const created = await insertMissingTracks(tx, refs, missing, primaryOf, albumOf, artistIds);
     index.add(created);
@@ -307,7 +309,7 @@ async function fillKnownTracks(
 type AlbumWant = { artistId: string; title: string; titleKey: string; mbid: string | null };
 
 /** Album ids by (artist id, title key); created when missing. */
-async function ensureAlbums(tx: Executor, wants: AlbumWant[]): Promise<Map<string, string>> {
+async function ensureAlbums(tx: Executor, wants: AlbumWant[], newArtists: ReadonlySet<string>): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   const distinct = uniqueBy(wants, (w) => pairKey(w.artistId, w.titleKey));
   if (distinct.length === 0) return result;
@@ -323,7 +325,14 @@ async function ensureAlbums(tx: Executor, wants: AlbumWant[]): Promise<Map<strin
   const lookup = (list: AlbumWant[]) =>
     repo.findAlbums(tx, list, unique(list.map((w) => w.mbid).filter(present)));
 
-  absorb(await lookup(distinct));
+  // pairs of artists created by this call cannot exist yet; their MBIDs are still looked up
+  absorb(
+    await repo.findAlbums(
+      tx,
+      distinct.filter((w) => !newArtists.has(w.artistId)),
+      unique(distinct.map((w) => w.mbid).filter(present)),
+    ),
+  );
   const missing = distinct.filter((w) => !match(w));
   if (missing.length > 0) {
     const mbidTaken = new Set<string>();
@@ -352,11 +361,15 @@ async function ensureAlbums(tx: Executor, wants: AlbumWant[]): Promise<Map<strin
   return result;
 }
 
-/** Artist ids by name key (as the references spell them); created when missing. */
-async function ensureArtists(tx: Executor, wanted: NormalizedArtist[]): Promise<Map<string, string>> {
+/** Artist ids by name key (as the references spell them); created when missing (`created`: their ids). */
+async function ensureArtists(
+  tx: Executor,
+  wanted: NormalizedArtist[],
+): Promise<{ ids: Map<string, string>; created: Set<string> }> {
   const result = new Map<string, string>();
+  const createdIds = new Set<string>();
   const distinct = mergeArtists(wanted);
-  if (distinct.length === 0) return result;
+  if (distinct.length === 0) return { ids: result, created: createdIds };
   const byMbid = new Map<string, repo.ArtistIdentity>();
   const byKey = new Map<string, repo.ArtistIdentity>();
   const absorb = (rows: repo.ArtistIdentity[]) => {
@@ -383,6 +396,7 @@ async function ensureArtists(tx: Executor, wanted: NormalizedArtist[]): Promise<
       return { name: a.name, nameKey: a.key, mbid };
     });
     const created = await repo.insertArtists(tx, rows);
+    for (const row of created) createdIds.add(row.id);
     // as for albums: all created → the second look would return exactly these rows
     absorb(created.length === rows.length ? created : await lookup(missing));
   }
@@ -398,7 +412,7 @@ async function ensureArtists(tx: Executor, wanted: NormalizedArtist[]): Promise<
   if (mbidFills.size > 0) {
     await ignoringUniqueViolation(tx, (sp) => repo.fillArtistMbids(sp, uniqueBy([...mbidFills.values()], (f) => f.mbid)));
   }
-  return result;
+  return { ids: result, created: createdIds };
 }
 
 /** One entry per key; the first spelling wins and an MBID reported anywhere is kept. */
