@@ -2,26 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenInput, minutesAgo, recordListens } from "../../../test/factories/listen.factory.js";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
+import {
+  HistoryIdsDocument,
+  type HistoryFilter,
+  HistoryPageDocument,
+  type HistoryPageQuery,
+  type HistoryPageQueryVariables,
+} from "../../../test/generated/graphql.js";
 import { toGlobalId } from "../../platform/globalId.js";
 
-const PAGE = /* GraphQL */ `
-  query Page($first: Int, $after: String, $last: Int, $before: String, $filter: HistoryFilter) {
-    history(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
-      edges { cursor node { id playedAt } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }
-`;
-const IDS = /* GraphQL */ `
-  query Ids($filter: HistoryFilter) {
-    history(first: 100, filter: $filter) { totalCount edges { node { id track { id title album { id } artists { id name } } } } }
-  }
-`;
-
-type PageResult = {
-  edges: { cursor: string; node: { id: string; playedAt: string } }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-};
+type PageResult = HistoryPageQuery["history"];
 
 describe("history", () => {
   let server: TestServer;
@@ -32,8 +22,8 @@ describe("history", () => {
     await server?.close();
   });
 
-  const page = async (user: TestUser, variables: Record<string, unknown>): Promise<PageResult> => {
-    const response = await server.graphql(PAGE, variables, user);
+  const page = async (user: TestUser, variables: HistoryPageQueryVariables): Promise<PageResult> => {
+    const response = await server.graphql(HistoryPageDocument, variables, user);
     expect(response.errors).toBeUndefined();
     return response.data!.history;
   };
@@ -100,9 +90,9 @@ describe("history", () => {
     });
 
     it("refuses malformed cursors and page sizes", async () => {
-      const bad = await server.graphql(PAGE, { first: 2, after: "bm9wZQ" }, alice);
+      const bad = await server.graphql(HistoryPageDocument, { first: 2, after: "bm9wZQ" }, alice);
       expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
-      const big = await server.graphql(PAGE, { first: 101 }, alice);
+      const big = await server.graphql(HistoryPageDocument, { first: 101 }, alice);
       expect(big.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     });
   });
@@ -120,10 +110,10 @@ describe("history", () => {
       ]);
     });
 
-    const ids = async (filter: Record<string, unknown>, user: TestUser = alice) => {
-      const response = await server.graphql(IDS, { filter }, user);
+    const ids = async (filter: HistoryFilter, user: TestUser = alice) => {
+      const response = await server.graphql(HistoryIdsDocument, { filter }, user);
       expect(response.errors).toBeUndefined();
-      return response.data!.history as { totalCount: number; edges: { node: any }[] };
+      return response.data!.history;
     };
 
     it("filters by time window (from inclusive, to exclusive), track, album, artist (featured too) and source", async () => {
@@ -134,23 +124,23 @@ describe("history", () => {
       const teardrop = all.edges.find((edge) => edge.node.track.title === "Teardrop")!.node.track;
       expect((await ids({ trackId: roads.id })).totalCount).toBe(2);
       expect((await ids({ trackId: roads.id, includeUncounted: true })).totalCount).toBe(3);
-      expect((await ids({ albumId: roads.album.id })).totalCount).toBe(3);
-      const fraser = teardrop.artists.find((artist: any) => artist.name === "Elizabeth Fraser");
+      expect((await ids({ albumId: roads.album!.id })).totalCount).toBe(3);
+      const fraser = teardrop.artists.find((artist) => artist.name === "Elizabeth Fraser")!;
       expect((await ids({ artistId: fraser.id })).edges.map((edge) => edge.node.track.title)).toEqual(["Teardrop"]);
-      expect((await ids({ artistId: roads.artists[0].id })).totalCount).toBe(3);
+      expect((await ids({ artistId: roads.artists[0]!.id })).totalCount).toBe(3);
       expect((await ids({ source: "MANUAL" })).totalCount).toBe(4);
       expect((await ids({ source: "SCROBBLE_API" })).totalCount).toBe(0);
     });
 
     it("refuses from after to, and malformed or mistyped ids, naming the field", async () => {
-      const cases: [Record<string, unknown>, string][] = [
+      const cases: [HistoryFilter, string][] = [
         [{ from: "2025-01-12T00:00:00Z", to: "2025-01-11T00:00:00Z" }, "filter.from"],
         [{ artistId: "nope" }, "filter.artistId"],
         [{ trackId: toGlobalId("Artist", "7c9e6679-7425-40de-944b-e07fc1f90ae7") }, "filter.trackId"],
         [{ albumId: "x" }, "filter.albumId"],
       ];
       for (const [filter, field] of cases) {
-        const response = await server.graphql(IDS, { filter }, alice);
+        const response = await server.graphql(HistoryIdsDocument, { filter }, alice);
         expect(response.errors?.[0]?.extensions, field).toMatchObject({ code: "BAD_USER_INPUT", field });
       }
     });
