@@ -3,15 +3,20 @@ import { modules } from "../modules/index.js";
 import type { Context } from "./context.js";
 import type { NodeFetcher } from "./module.js";
 
-/** Every Node type's fetcher, from all modules. */
+let registry: Map<NodeType, NodeFetcher> | null = null;
+
+/**
+ * Every Node type's fetcher, from all modules. Built once, on first use: the module list is
+ * static, but this file is imported while the modules themselves are still loading.
+ */
 export function nodeFetchers(): Map<NodeType, NodeFetcher> {
-  const fetchers = new Map<NodeType, NodeFetcher>();
-  for (const module of modules) {
-    for (const [type, fetcher] of Object.entries(module.nodes ?? {})) {
-      fetchers.set(type as NodeType, fetcher);
+  if (!registry) {
+    registry = new Map();
+    for (const module of modules) {
+      for (const [type, fetcher] of Object.entries(module.nodes ?? {})) registry.set(type as NodeType, fetcher);
     }
   }
-  return fetchers;
+  return registry;
 }
 
 /** Fetches a node and tags it with its type so the Node interface can resolve it. */
