@@ -279,10 +279,12 @@ export type ListenSource = (typeof listenSourceEnum.enumValues)[number];
 
 /*
  * Stats rollups (src/modules/stats/README.md), maintained in the transaction of every listen write
- * by applyListenRollups. Counted listens only. msPlayed is split so it stays exact when the catalog
- * learns a track's duration later: ms_known sums the plays' own ms_played, unknown_ms counts the
- * plays without one (they last the track's duration at read time). Days, months and hours are
- * LOCAL to the user's zone and rebuilt when it changes; rows reaching 0 listens are removed.
+ * (listenRollupCtes / applyListenRollups). Counted listens only, one row per answer grain so a
+ * stat reads O(answer) rows. ms_known is the plays' time as known now: the play's own ms_played,
+ * else its track's duration, else 0; unknown_ms counts plays with neither, which the trigger
+ * stats_track_learned (drizzle/0010) converts when the catalog learns the track's duration (and it
+ * adds a track's plays to its album when the album is learned). Days, months and hours are LOCAL
+ * to the user's zone and rebuilt when it changes; rows reaching 0 listens are removed.
  */
 const rollupMeasures = () => ({
   listens: integer("listens").notNull(),
@@ -297,6 +299,14 @@ const rollupTrack = () =>
   uuid("track_id")
     .notNull()
     .references(() => tracks.id);
+const rollupArtist = () =>
+  uuid("artist_id")
+    .notNull()
+    .references(() => artists.id);
+const rollupAlbum = () =>
+  uuid("album_id")
+    .notNull()
+    .references(() => albums.id);
 
 /** All-time per track, with the first and last counted listen (zone-independent). */
 export const statsTrackTotals = pgTable(
@@ -317,18 +327,60 @@ export const statsMonthTracks = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.month, t.trackId] })],
 );
 
-export const statsDayTracks = pgTable(
-  "stats_day_tracks",
-  { userId: rollupUser(), day: date("day").notNull(), trackId: rollupTrack(), ...rollupMeasures() },
-  (t) => [primaryKey({ columns: [t.userId, t.day, t.trackId] })],
+/** All-time per PRIMARY artist, with the first counted listen (newArtists). */
+export const statsArtistTotals = pgTable(
+  "stats_artist_totals",
+  {
+    userId: rollupUser(),
+    artistId: rollupArtist(),
+    ...rollupMeasures(),
+    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.artistId] })],
 );
 
+export const statsMonthArtists = pgTable(
+  "stats_month_artists",
+  { userId: rollupUser(), month: date("month").notNull(), artistId: rollupArtist(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.month, t.artistId] })],
+);
+
+/** Plays of tracks without a (known) album are not in the album rollups. */
+export const statsAlbumTotals = pgTable(
+  "stats_album_totals",
+  { userId: rollupUser(), albumId: rollupAlbum(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.albumId] })],
+);
+
+export const statsMonthAlbums = pgTable(
+  "stats_month_albums",
+  { userId: rollupUser(), month: date("month").notNull(), albumId: rollupAlbum(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.month, t.albumId] })],
+);
+
+/** Per local day: activity, streaks, active days, totals of day-aligned windows. */
+export const statsDays = pgTable(
+  "stats_days",
+  { userId: rollupUser(), day: date("day").notNull(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/** Per local day and hour: the clock over whole days outside whole months. */
 export const statsDayHours = pgTable(
   "stats_day_hours",
   { userId: rollupUser(), day: date("day").notNull(), hour: smallint("hour").notNull(), ...rollupMeasures() },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.day, t.hour] }),
-    // "does the window hold plays without their own length?" answered without scanning the window
-    index("stats_day_hours_unknown_ms_idx").on(t.userId, t.day).where(sql`${t.unknownMs} > 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.hour] })],
+);
+
+/** Per local month, weekday (ISO − 1) and hour: the clock over whole months (≤ 168 rows a month). */
+export const statsMonthClock = pgTable(
+  "stats_month_clock",
+  {
+    userId: rollupUser(),
+    month: date("month").notNull(),
+    weekday: smallint("weekday").notNull(),
+    hour: smallint("hour").notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.month, t.weekday, t.hour] })],
 );

@@ -80,6 +80,7 @@ export function clock(listens: RefListen[], zone: string) {
 
 export function activity(listens: RefListen[], from: number, to: number, unit: RefUnit, zone: string) {
   const buckets: { start: number; listens: number; msPlayed: number }[] = [];
+  if (from >= to) return buckets; // an empty window touches no bucket
   for (let at = local(from, zone).startOf(unit); at.toMillis() < to; at = at.plus({ [unit]: 1 }).startOf(unit)) {
     buckets.push({ start: at.toMillis(), listens: 0, msPlayed: 0 });
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordListens } from "../../../test/factories/listen.factory.js";
 import { signUpUser, type TestUser } from "../../../test/factories/user.factory.js";
-import { rollupDrift } from "../../../test/reference/statsRollup.check.js";
+import { NO_DRIFT, rollupDrift } from "../../../test/reference/statsRollup.check.js";
 import { startTestServer, type TestServer } from "../../../test/testServer.js";
 
 const STATS = /* GraphQL */ `
@@ -139,6 +139,53 @@ describe("User.stats", () => {
       ],
     });
     const id = Buffer.from(user.user.id, "base64url").toString("utf8").split(":")[1]!;
-    expect(await rollupDrift(server.database.db, id)).toEqual({ totals: 0, months: 0, days: 0, hours: 0 });
+    expect(await rollupDrift(server.database.db, id)).toEqual(NO_DRIFT);
+  });
+  it("applies a track's duration and album learned after its plays were stored, then survives a delete", async () => {
+    const user = await signUpUser(server, { timezone: "America/St_Johns" });
+    const stored = await recordListens(server, user, [
+      // a scrobbler that knows neither the album nor any length
+      { trackTitle: "Later", artistName: "Echo", playedAt: "2026-02-03T10:00:00Z" },
+      { trackTitle: "Later", artistName: "Echo", playedAt: "2026-03-04T10:00:00Z" },
+    ]);
+    const query = `query($u: String!) { user(username: $u) { stats(range: { from: "2026-01-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }) {
+      totals { listens msPlayed distinctAlbums }
+      topArtists { listens msPlayed artist { name } }
+      topAlbums { listens msPlayed album { title } }
+      activity(granularity: MONTH) { listens msPlayed }
+      listeningClock { listens msPlayed } } } }`;
+    const read = async () => {
+      const response = await server.graphql(query, { u: user.username }, user);
+      expect(response.errors).toBeUndefined();
+      const stats = response.data!.user.stats;
+      const clockMs = stats.listeningClock.reduce((sum: number, cell: { msPlayed: number }) => sum + cell.msPlayed, 0);
+      return { ...stats, listeningClock: clockMs, activity: stats.activity.map((bucket: { msPlayed: number }) => bucket.msPlayed) };
+    };
+    expect(await read()).toEqual({
+      totals: { listens: 2, msPlayed: 0, distinctAlbums: 0 },
+      topArtists: [{ listens: 2, msPlayed: 0, artist: { name: "Echo" } }],
+      topAlbums: [],
+      activity: [0, 0, 0, 0],
+      listeningClock: 0,
+    });
+
+    // another client reports the album and the duration: both earlier plays now have them
+    await recordListens(server, user, [
+      { trackTitle: "Later", artistName: "Echo", albumTitle: "Found", durationMs: 180_000, msPlayed: 60_000, playedAt: "2026-03-20T10:00:00Z" },
+    ]);
+    expect(await read()).toEqual({
+      totals: { listens: 3, msPlayed: 420_000, distinctAlbums: 1 },
+      topArtists: [{ listens: 3, msPlayed: 420_000, artist: { name: "Echo" } }],
+      topAlbums: [{ listens: 3, msPlayed: 420_000, album: { title: "Found" } }],
+      activity: [0, 0, 180_000, 240_000],
+      listeningClock: 420_000,
+    });
+    const id = Buffer.from(user.user.id, "base64url").toString("utf8").split(":")[1]!;
+    expect(await rollupDrift(server.database.db, id)).toEqual(NO_DRIFT);
+
+    const deleted = await server.graphql(`mutation($id: ID!) { deleteListen(id: $id) }`, { id: stored.listens[0]!.id }, user);
+    expect(deleted.errors).toBeUndefined();
+    expect((await read()).totals).toEqual({ listens: 2, msPlayed: 240_000, distinctAlbums: 1 });
+    expect(await rollupDrift(server.database.db, id)).toEqual(NO_DRIFT);
   });
 });

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
-import { factCtes, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
+import { clockCounts, dayCounts, itemCounts, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
 import type { CalendarUnit } from "./statsRange.js";
 
 export type { StatsWindow };
@@ -13,6 +13,32 @@ function rankOrder(rankBy: RankKey, name: SQL): SQL {
   return rankBy === "listens"
     ? sql`listens desc, ms desc, ${name} collate "C" asc, id asc`
     : sql`ms desc, listens desc, ${name} collate "C" asc, id asc`;
+}
+
+/** The catalog table and column an item's name (the last tie-break) comes from. */
+type NameSource = { join: SQL; name: SQL };
+const NAMES: Record<"artist" | "track" | "album", NameSource> = {
+  artist: { join: sql`artists n on n.id = c.id`, name: sql`n.name` },
+  track: { join: sql`tracks n on n.id = c.id`, name: sql`n.title` },
+  album: { join: sql`albums n on n.id = c.id`, name: sql`n.title` },
+};
+
+/**
+ * The first `limit` items of `counts` (id, listens, ms; one row per item) in rank order. Names
+ * are only needed to break ties, so they are joined for the items at or above the limit-th
+ * item's measures (a top-N sort finds it), not for every item in the window.
+ */
+async function ranked(db: Executor, counts: SQL, rankBy: RankKey, limit: number, names: NameSource): Promise<CountRow[]> {
+  const [first, second] = rankBy === "listens" ? [sql`listens`, sql`ms`] : [sql`ms`, sql`listens`];
+  const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+    db,
+    sql`with counts as materialized (${counts}),
+        cut as (select ${first} as a, ${second} as b from counts order by 1 desc, 2 desc offset ${limit - 1} limit 1)
+        select c.id, c.listens, c.ms::float8 as ms from counts c join ${names.join}
+        where not exists (select 1 from cut) or (c.${first}, c.${second}) >= (select a, b from cut)
+        order by ${rankOrder(rankBy, names.name)} limit ${limit}`,
+  );
+  return rows.map(toCount);
 }
 
 const toCount = (row: { id: string; listens: number; ms: number }): CountRow => ({
@@ -42,13 +68,15 @@ export const statsRepository = {
   },
 
   async totals(db: Executor, w: StatsWindow) {
+    const s = await splitWindow(db, w);
     const [row] = await selectRows<Record<string, number>>(
       db,
-      sql`with ${factCtes(w, await splitWindow(db, w))}
-          select coalesce(sum(listens), 0)::int as listens, coalesce(sum(ms), 0)::float8 as ms,
-                 count(*)::int as tracks, count(distinct artist_id)::int as artists, count(distinct album_id)::int as albums,
-                 (select count(distinct day)::int from day_facts where listens > 0) as days
-          from track_counts`,
+      sql`with days as materialized (${dayCounts(w, s)})
+          select (select coalesce(sum(listens), 0)::int from days) as listens, (select coalesce(sum(ms), 0)::float8 from days) as ms,
+                 (select count(distinct day)::int from days where listens > 0) as days,
+                 (select count(*)::int from (${itemCounts(w, s, "track")}) c) as tracks,
+                 (select count(*)::int from (${itemCounts(w, s, "artist")}) c) as artists,
+                 (select count(*)::int from (${itemCounts(w, s, "album")}) c) as albums`,
     );
     return {
       listens: Number(row!.listens),
@@ -61,68 +89,43 @@ export const statsRepository = {
   },
 
   async topArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
-      db,
-      sql`with ${factCtes(w, await splitWindow(db, w))}, counts as (
-            select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms from track_counts group by artist_id)
-          select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
-          order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
-    );
-    return rows.map(toCount);
+    return ranked(db, itemCounts(w, await splitWindow(db, w), "artist"), rankBy, limit, NAMES.artist);
   },
 
   async topTracks(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
-      db,
-      sql`with ${factCtes(w, await splitWindow(db, w))}, counts as (select track_id as id, listens, ms from track_counts)
-          select c.id, c.listens, c.ms from counts c join tracks t on t.id = c.id
-          order by ${rankOrder(rankBy, sql`t.title`)} limit ${limit}`,
-    );
-    return rows.map(toCount);
+    return ranked(db, itemCounts(w, await splitWindow(db, w), "track"), rankBy, limit, NAMES.track);
   },
 
   /** Listens of tracks without an album are left out. */
   async topAlbums(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
-      db,
-      sql`with ${factCtes(w, await splitWindow(db, w))}, counts as (
-            select album_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms
-            from track_counts where album_id is not null group by album_id)
-          select c.id, c.listens, c.ms from counts c join albums al on al.id = c.id
-          order by ${rankOrder(rankBy, sql`al.title`)} limit ${limit}`,
-    );
-    return rows.map(toCount);
+    return ranked(db, itemCounts(w, await splitWindow(db, w), "album"), rankBy, limit, NAMES.album);
   },
 
   /**
-   * Artists whose first-ever counted listen (of the user) lies in the window: those in the window
-   * without a track first heard before `from` (stats_track_totals.first_at, probed per artist's
-   * tracks). For ALL_TIME every artist is new by definition (the window starts at the first listen).
+   * Artists whose first-ever counted listen (of the user, stats_artist_totals.first_at) lies in
+   * the window, with their listens in it. For ALL_TIME every artist is new by definition (the
+   * window starts at the first listen).
    */
   async newArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    const heardBefore = w.allTime
-      ? sql`false`
-      : sql`exists (
-          select 1 from tracks t join stats_track_totals s on s.user_id = ${w.userId} and s.track_id = t.id
-          where t.primary_artist_id = c.id and s.first_at < ${w.from.toISOString()}::timestamptz)`;
-    const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+    const counts = itemCounts(w, await splitWindow(db, w), "artist");
+    if (w.allTime) return ranked(db, counts, rankBy, limit, NAMES.artist);
+    return ranked(
       db,
-      sql`with ${factCtes(w, await splitWindow(db, w))},
-          counts as (select artist_id as id, sum(listens)::int as listens, sum(ms)::float8 as ms from track_counts group by artist_id)
-          select c.id, c.listens, c.ms from counts c join artists a on a.id = c.id
-          where not ${heardBefore}
-          order by ${rankOrder(rankBy, sql`a.name`)} limit ${limit}`,
+      sql`select c.* from (${counts}) c where c.id in (
+        select artist_id from stats_artist_totals
+        where user_id = ${w.userId} and first_at >= ${w.from.toISOString()}::timestamptz and first_at < ${w.to.toISOString()}::timestamptz)`,
+      rankBy,
+      limit,
+      NAMES.artist,
     );
-    return rows.map(toCount);
   },
 
   /** Non-empty (ISO weekday − 1, local hour) cells. */
   async clock(db: Executor, w: StatsWindow): Promise<{ weekday: number; hour: number; listens: number; msPlayed: number }[]> {
     const rows = await selectRows<{ weekday: number; hour: number; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w, await splitWindow(db, w))}
-          select (extract(isodow from day)::int - 1) as weekday, hour, sum(listens)::int as listens, sum(ms)::float8 as ms
-          from day_facts group by 1, 2`,
+      sql`select weekday, hour, sum(listens)::int as listens, sum(ms)::float8 as ms
+          from (${clockCounts(w, await splitWindow(db, w))}) c group by 1, 2`,
     );
     return rows.map((row) => ({ weekday: Number(row.weekday), hour: Number(row.hour), listens: Number(row.listens), msPlayed: Number(row.ms) }));
   },
@@ -133,15 +136,14 @@ export const statsRepository = {
     const tz = w.timezone;
     const rows = await selectRows<{ start: Date | string; listens: number; ms: number }>(
       db,
-      sql`with ${factCtes(w, await splitWindow(db, w))},
-          buckets as (
+      sql`with buckets as (
             select generate_series(
               date_trunc(${unit}, ${w.from.toISOString()}::timestamptz at time zone ${tz}),
               date_trunc(${unit}, (${w.to.toISOString()}::timestamptz - interval '1 microsecond') at time zone ${tz}),
               ('1 ' || ${unit})::interval) as local_start),
           counts as (
             select date_trunc(${unit}, day::timestamp) as local_start, sum(listens)::int as listens, sum(ms)::float8 as ms
-            from day_facts group by 1)
+            from (${dayCounts(w, await splitWindow(db, w))}) d group by 1)
           select b.local_start at time zone ${tz} as start, coalesce(c.listens, 0)::int as listens, coalesce(c.ms, 0)::float8 as ms
           from buckets b left join counts c on c.local_start = b.local_start
           order by b.local_start`,
@@ -157,8 +159,7 @@ export const statsRepository = {
     const tz = w.timezone;
     const [row] = await selectRows<{ longest_days: number | null; longest_start: Date | string | null; current_days: number | null }>(
       db,
-      sql`with ${factCtes(w, await splitWindow(db, w))},
-          days as (select distinct day from day_facts where listens > 0),
+      sql`with days as (select distinct day from (${dayCounts(w, await splitWindow(db, w))}) d where listens > 0),
           runs as (
             select min(day) as first_day, max(day) as last_day, count(*)::int as length
             from (select day, day - (row_number() over (order by day))::int as island from days) d group by island),

@@ -6,12 +6,15 @@ export type StatsWindow = { userId: string; timezone: string; from: Date; to: Da
 
 /**
  * How a window splits (local dates as YYYY-MM-DD, [start, end) pairs, empty when start = end):
- * raw listens in [from, aEnd) and [bStart, to); whole months [m1, m2); whole days [a1, a2) and
- * [b1, b2) outside them; day/hour rollups for every whole day [h1, h2).
+ * whole months [m1, m2) = instants [mStart, mEnd) (both `to` without a whole month); whole days
+ * [h1, h2) = instants [aEnd, bStart), of which [a1, a2) and [b1, b2) lie outside the months; raw
+ * listens fill the partial days [from, aEnd) and [bStart, to).
  */
 export type WindowSplit = {
   aEnd: Date;
   bStart: Date;
+  mStart: Date;
+  mEnd: Date;
   h1: string;
   h2: string;
   m1: string;
@@ -44,6 +47,8 @@ export async function splitWindow(db: Executor, w: StatsWindow): Promise<WindowS
           select
             case when whole_days then d1::timestamp at time zone ${tz} else ${to} end as a_end,
             case when whole_days then d2::timestamp at time zone ${tz} else ${to} end as b_start,
+            case when whole_days and m1 < m2 then m1::timestamp at time zone ${tz} else ${to} end as m_start,
+            case when whole_days and m1 < m2 then m2::timestamp at time zone ${tz} else ${to} end as m_end,
             case when whole_days then d1 else d2 end as h1, d2 as h2,
             case when whole_days and m1 < m2 then m1 else d2 end as m1,
             case when whole_days and m1 < m2 then m2 else d2 end as m2,
@@ -52,7 +57,7 @@ export async function splitWindow(db: Executor, w: StatsWindow): Promise<WindowS
             case when whole_days and m1 < m2 then m2 else d2 end as b1,
             d2 as b2
           from months)
-        select a_end, b_start, to_char(h1, 'YYYY-MM-DD') as h1, to_char(h2, 'YYYY-MM-DD') as h2,
+        select a_end, b_start, m_start, m_end, to_char(h1, 'YYYY-MM-DD') as h1, to_char(h2, 'YYYY-MM-DD') as h2,
                to_char(m1, 'YYYY-MM-DD') as m1, to_char(m2, 'YYYY-MM-DD') as m2, to_char(a1, 'YYYY-MM-DD') as a1,
                to_char(a2, 'YYYY-MM-DD') as a2, to_char(b1, 'YYYY-MM-DD') as b1, to_char(b2, 'YYYY-MM-DD') as b2
         from split`,
@@ -61,6 +66,8 @@ export async function splitWindow(db: Executor, w: StatsWindow): Promise<WindowS
   return {
     aEnd: new Date(row!.a_end!),
     bStart: new Date(row!.b_start!),
+    mStart: new Date(row!.m_start!),
+    mEnd: new Date(row!.m_end!),
     h1: text("h1"),
     h2: text("h2"),
     m1: text("m1"),
@@ -72,75 +79,100 @@ export async function splitWindow(db: Executor, w: StatsWindow): Promise<WindowS
   };
 }
 
-const unionAll = (parts: SQL[], empty: SQL): SQL => (parts.length === 0 ? empty : sql.join(parts, sql` union all `));
 const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
+/** Non-empty [start, end) pairs of instants. */
+const spans = (pairs: [Date, Date][]) => pairs.filter(([start, end]) => start.getTime() < end.getTime());
+const dateSpans = (pairs: [string, string][]) => pairs.filter(([start, end]) => start < end);
+
+/** `parts` joined by union all; `empty` (a typed, row-less select) when there are none. */
+const unionAll = (parts: SQL[], empty: SQL): SQL => (parts.length === 0 ? empty : sql.join(parts, sql` union all `));
+
 /**
- * The CTEs every stat reads, exact for any [from, to): whole local MONTHS from
- * stats_month_tracks, the remaining whole local DAYS from stats_day_tracks / stats_day_hours,
- * the partial days at either edge from raw listens (listens_user_played_at_idx); ALL_TIME reads
- * stats_track_totals. Empty parts are left out of the statement.
- *
- * - track_counts(track_id, listens, ms, artist_id, album_id): per track in the window; a play
- *   without its own length lasts the track's current duration, else 0; artist = PRIMARY artist.
- * - day_facts(day, hour, listens, ms): per local day and hour (rows with listens 0 only add ms).
+ * Counted raw listens of the user in the given spans, with what every stat needs of them:
+ * local_at, track_id, artist_id (primary), album_id, ms (own length, else the track's duration, else 0).
  */
-export function factCtes(w: StatsWindow, s: WindowSplit): SQL {
-  const { userId, timezone: tz } = w;
-  const rawParts: SQL[] = [];
-  const rawSelect = (start: Date, end: Date) =>
-    sql`select played_at at time zone ${tz} as local_at, track_id, ms_played from listens
-        where user_id = ${userId} and counted and played_at >= ${instant(start)} and played_at < ${instant(end)}`;
-  if (w.from < s.aEnd) rawParts.push(rawSelect(w.from, s.aEnd));
-  if (s.bStart < w.to) rawParts.push(rawSelect(s.bStart, w.to));
-  const noRaw = sql`select null::timestamp as local_at, null::uuid as track_id, null::int as ms_played where false`;
+function rawListens(w: StatsWindow, ranges: [Date, Date][]): SQL | null {
+  const parts = spans(ranges);
+  if (parts.length === 0) return null;
+  const inSpans = sql.join(
+    parts.map(([start, end]) => sql`(l.played_at >= ${instant(start)} and l.played_at < ${instant(end)})`),
+    sql` or `,
+  );
+  return sql`select l.played_at at time zone ${w.timezone} as local_at, l.track_id, t.primary_artist_id as artist_id, t.album_id,
+      coalesce(l.ms_played, t.duration_ms, 0)::bigint as ms
+    from listens l join tracks t on t.id = l.track_id
+    where l.user_id = ${w.userId} and l.counted and (${inSpans})`;
+}
 
-  const trackParts: SQL[] = [];
+export type ItemGrain = "track" | "artist" | "album";
+const GRAINS: Record<ItemGrain, { totals: string; months: string; column: string }> = {
+  track: { totals: "stats_track_totals", months: "stats_month_tracks", column: "track_id" },
+  artist: { totals: "stats_artist_totals", months: "stats_month_artists", column: "artist_id" },
+  album: { totals: "stats_album_totals", months: "stats_month_albums", column: "album_id" },
+};
+
+/**
+ * Listens and ms per item (id, listens, ms) in the window, one row per item: ALL_TIME from the
+ * all-time rollup, otherwise whole local months from the month rollup plus raw listens for the
+ * rest (at most two partial months). Albums leave out tracks without one.
+ */
+export function itemCounts(w: StatsWindow, s: WindowSplit, grain: ItemGrain): SQL {
+  const { totals, months, column } = GRAINS[grain];
   if (w.allTime) {
-    trackParts.push(sql`select track_id, listens, ms_known, unknown_ms from stats_track_totals where user_id = ${userId}`);
-  } else {
-    if (s.m1 < s.m2) {
-      trackParts.push(sql`select track_id, listens, ms_known, unknown_ms from stats_month_tracks
-        where user_id = ${userId} and month >= ${s.m1}::date and month < ${s.m2}::date`);
-    }
-    for (const [start, end] of [[s.a1, s.a2], [s.b1, s.b2]] as const) {
-      if (start < end) {
-        trackParts.push(sql`select track_id, listens, ms_known, unknown_ms from stats_day_tracks
-          where user_id = ${userId} and day >= ${start}::date and day < ${end}::date`);
-      }
-    }
-    if (rawParts.length > 0) {
-      trackParts.push(sql`select track_id, 1, coalesce(ms_played, 0)::bigint, (ms_played is null)::int from raw_edges`);
-    }
+    return sql`select ${sql.raw(column)} as id, listens, ms_known as ms from ${sql.raw(totals)} where user_id = ${w.userId}`;
   }
-  const noTracks = sql`select null::uuid, 0, 0::bigint, 0 where false`;
+  const parts: SQL[] = [];
+  if (s.m1 < s.m2) {
+    parts.push(sql`select ${sql.raw(column)} as id, listens, ms_known as ms from ${sql.raw(months)}
+      where user_id = ${w.userId} and month >= ${s.m1}::date and month < ${s.m2}::date`);
+  }
+  const raw = rawListens(w, [
+    [w.from, s.mStart],
+    [s.mEnd, w.to],
+  ]);
+  if (raw) {
+    parts.push(sql`select r.${sql.raw(column)}, 1, r.ms from (${raw}) r${grain === "album" ? sql` where r.album_id is not null` : sql``}`);
+  }
+  const empty = sql`select null::uuid, 0, 0::bigint where false`;
+  return sql`select id, sum(listens)::int as listens, sum(ms)::bigint as ms
+    from (${unionAll(parts, empty)}) f (id, listens, ms) group by id`;
+}
 
-  // a play without its own length inside the edges lasts its track's duration (one lookup each)
-  const edgeMs = sql`coalesce(e.ms_played, (select t.duration_ms from tracks t where t.id = e.track_id), 0)::float8`;
-  const dayParts: SQL[] = [];
+/** Counted listens per local day (day, listens, ms), several rows per day possible. */
+export function dayCounts(w: StatsWindow, s: WindowSplit): SQL {
+  if (w.allTime) return sql`select day, listens, ms_known as ms from stats_days where user_id = ${w.userId}`;
+  const parts: SQL[] = [];
   if (s.h1 < s.h2) {
-    const wholeDays = sql`user_id = ${userId} and day >= ${s.h1}::date and day < ${s.h2}::date`;
-    dayParts.push(sql`select day, hour::int as hour, listens, ms_known::float8 as ms from stats_day_hours where ${wholeDays}`);
-    // rolled-up plays without their own length last their track's current duration: looked up only
-    // when the whole days hold any (one-time gate), so sources that report lengths never pay
-    dayParts.push(sql`select (l.played_at at time zone ${tz})::date, extract(hour from l.played_at at time zone ${tz})::int, 0,
-          t.duration_ms::float8
-        from listens l join tracks t on t.id = l.track_id
-        where l.user_id = ${userId} and l.counted and l.ms_played is null and t.duration_ms is not null
-          and l.played_at >= ${instant(s.aEnd)} and l.played_at < ${instant(s.bStart)}
-          and exists (select 1 from stats_day_hours where ${wholeDays} and unknown_ms > 0)`);
+    parts.push(sql`select day, listens, ms_known from stats_days where user_id = ${w.userId} and day >= ${s.h1}::date and day < ${s.h2}::date`);
   }
-  if (rawParts.length > 0) {
-    dayParts.push(sql`select e.local_at::date, extract(hour from e.local_at)::int, 1, ${edgeMs} from raw_edges e`);
-  }
-  const noDays = sql`select null::date, 0, 0, 0::float8 where false`;
+  const raw = rawListens(w, [
+    [w.from, s.aEnd],
+    [s.bStart, w.to],
+  ]);
+  if (raw) parts.push(sql`select r.local_at::date, 1, r.ms from (${raw}) r`);
+  return sql`select * from (${unionAll(parts, sql`select null::date, 0, 0::bigint where false`)}) f (day, listens, ms)`;
+}
 
-  return sql`raw_edges as (${unionAll(rawParts, noRaw)}),
-    track_counts as (
-      select c.track_id, c.listens, (c.ms_known + c.unknown_ms * coalesce(t.duration_ms, 0))::float8 as ms,
-             t.primary_artist_id as artist_id, t.album_id
-      from (select track_id, sum(listens)::int as listens, sum(ms_known) as ms_known, sum(unknown_ms) as unknown_ms
-            from (${unionAll(trackParts, noTracks)}) f (track_id, listens, ms_known, unknown_ms) group by track_id) c
-      join tracks t on t.id = c.track_id),
-    day_facts (day, hour, listens, ms) as (${unionAll(dayParts, noDays)})`;
+/** Counted listens per (ISO weekday − 1, local hour) cell (weekday, hour, listens, ms), several rows per cell possible. */
+export function clockCounts(w: StatsWindow, s: WindowSplit): SQL {
+  if (w.allTime) return sql`select weekday, hour, listens, ms_known as ms from stats_month_clock where user_id = ${w.userId}`;
+  const parts: SQL[] = [];
+  if (s.m1 < s.m2) {
+    parts.push(sql`select weekday, hour, listens, ms_known from stats_month_clock
+      where user_id = ${w.userId} and month >= ${s.m1}::date and month < ${s.m2}::date`);
+  }
+  for (const [start, end] of dateSpans([
+    [s.a1, s.a2],
+    [s.b1, s.b2],
+  ])) {
+    parts.push(sql`select (extract(isodow from day) - 1)::smallint, hour, listens, ms_known from stats_day_hours
+      where user_id = ${w.userId} and day >= ${start}::date and day < ${end}::date`);
+  }
+  const raw = rawListens(w, [
+    [w.from, s.aEnd],
+    [s.bStart, w.to],
+  ]);
+  if (raw) parts.push(sql`select (extract(isodow from r.local_at) - 1)::smallint, extract(hour from r.local_at)::smallint, 1, r.ms from (${raw}) r`);
+  return sql`select * from (${unionAll(parts, sql`select 0::smallint, 0::smallint, 0, 0::bigint where false`)}) f (weekday, hour, listens, ms)`;
 }
