@@ -74,44 +74,103 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
   let batch = emptyBatch(resumeAfter);
   let batchStarted = Date.now();
   let batchRows = BATCH_ROWS;
-  const commit = async (): Promise<"cancel" | "stop" | "go"> => {
+  type Outcome = "cancel" | "stop" | "go";
+
+  /** After a commit (or a batch with nothing to commit): progress, adapt the size, cancel / stop. */
+  const afterWrite = async (cancelRequested: boolean): Promise<Outcome> => {
+    await publishImportProgress(deps.pubsub, row.id);
+    if (cancelRequested) return "cancel";
+    // let requests waiting for the database go first (PGlite is one connection)
+    await new Promise((resolve) => setImmediate(resolve));
+    return shouldStop() ? "stop" : "go";
+  };
+  const adapt = (took: number, plays: number) => {
+    if (took > 2 * TARGET_WRITE_MS) batchRows = Math.max(MIN_BATCH_ROWS, Math.floor(batchRows / 2));
+    else if (took < TARGET_WRITE_MS / 2 && plays >= batchRows / 2) batchRows = Math.min(MAX_BATCH_ROWS, batchRows * 2);
+  };
+
+  /*
+   * A three-stage pipeline on 2 cores: while batch N commits (its listens transaction), batch
+   * N+1's tracks are resolved (catalog transaction, on another connection) and batch N+2 is read
+   * and parsed. Commits still run one at a time and in file order, each with its counters and
+   * checkpoint, so what is committed is always a prefix of the file, exactly as before.
+   * `queue` holds the outcome of every batch handed over and not yet settled (at most two).
+   */
+  const queue: Promise<Outcome>[] = [];
+  let lastCommit: Promise<Outcome> = Promise.resolve("go");
+  let idle = true;
+  let pendingWrites = 0;
+  /** set as soon as a commit reports cancel / stop, so the reading loop stops at its next row */
+  let halted: Outcome | null = null;
+  const handOver = async (): Promise<Outcome> => {
+    if (halted) return drain();
+    const pending = batch;
+    batch = emptyBatch(pending.position);
+    while (queue.length >= 2) {
+      const oldest = await queue.shift()!;
+      if (oldest !== "go") {
+        queue.unshift(Promise.resolve(oldest));
+        return drain();
+      }
+    }
+    const previous = lastCommit;
+    pendingWrites += 1;
+    idle = false;
+    let prepareMs = 0;
+    const prepareStarted = Date.now();
+    const prepared = writer.prepare(pending, previous).then((ready) => {
+      prepareMs = Date.now() - prepareStarted;
+      return ready;
+    });
+    prepared.catch(() => {}); // awaited below; not unhandled meanwhile
+    const committed = (async (): Promise<Outcome> => {
+      try {
+        const before = await previous;
+        if (before !== "go") {
+          await prepared.catch(() => {});
+          return before;
+        }
+        const ready = await prepared;
+        const commitStarted = Date.now();
+        const { cancelRequested } = await writer.commit(ready);
+        // the batch's own work (its resolution overlapped the previous commit; waits not counted)
+        adapt(prepareMs + Date.now() - commitStarted, pending.plays.length);
+        const outcome = await afterWrite(cancelRequested);
+        if (outcome !== "go") halted ??= outcome;
+        return outcome;
+      } finally {
+        pendingWrites -= 1;
+        if (pendingWrites === 0) {
+          idle = true;
+          // the next batch's clock starts now: counting this write's time would cut it after one row
+          batchStarted = Date.now();
+        }
+      }
+    })();
+    committed.catch(() => {}); // awaited by drain() or the queue; not unhandled meanwhile
+    lastCommit = committed;
+    queue.push(committed);
+    return "go";
+  };
+  /** Waits for every batch handed over; the first outcome that is not "go" wins. */
+  const drain = async (): Promise<Outcome> => {
+    let outcome: Outcome = "go";
+    while (queue.length > 0) {
+      const next = await queue.shift()!;
+      if (outcome === "go") outcome = next;
+    }
+    return outcome;
+  };
+  /** The last batch (written even when empty of plays: it carries the final counts and position). */
+  const finalCommit = async (): Promise<Outcome> => {
     const pending = batch;
     batch = emptyBatch(pending.position);
     if (pending.plays.length + pending.skipped + pending.failed > 0 || pending.errors.length > 0) {
-      const writeStarted = Date.now();
       const { cancelRequested } = await writer.write(pending);
-      const took = Date.now() - writeStarted;
-      if (took > 2 * TARGET_WRITE_MS) batchRows = Math.max(MIN_BATCH_ROWS, Math.floor(batchRows / 2));
-      else if (took < TARGET_WRITE_MS / 2 && pending.plays.length >= batchRows / 2) batchRows = Math.min(MAX_BATCH_ROWS, batchRows * 2);
-      await publishImportProgress(deps.pubsub, row.id);
-      if (cancelRequested) return "cancel";
-      // let requests waiting for the database go first (PGlite is one connection)
-      await new Promise((resolve) => setImmediate(resolve));
-    } else if ((await importRepository.findById(deps.db, row.id))?.cancelRequested) return "cancel";
-    // the next batch's clock starts now: counting this write's time would cut it after one row
-    batchStarted = Date.now();
+      return afterWrite(cancelRequested);
+    }
+    if ((await importRepository.findById(deps.db, row.id))?.cancelRequested) return "cancel";
     return shouldStop() ? "stop" : "go";
-  };
-
-  // One write in flight while the next batch is read (parse and database work overlap on 2
-  // cores). Writes still run one at a time and in file order, so checkpoints stay exact.
-  let inflight: Promise<"cancel" | "stop" | "go"> | null = null;
-  let inflightDone = true;
-  const settleInflight = async (): Promise<"cancel" | "stop" | "go"> => {
-    const outcome = inflight ? await inflight : "go";
-    inflight = null;
-    return outcome;
-  };
-  const commitAhead = async (): Promise<"cancel" | "stop" | "go"> => {
-    const previous = await settleInflight();
-    if (previous !== "go") return previous;
-    inflightDone = false;
-    const write = commit().finally(() => {
-      inflightDone = true;
-    });
-    write.catch(() => {}); // awaited by the next settleInflight; not unhandled meanwhile
-    inflight = write;
-    return "go";
   };
 
   // subscribers hear at least once a second, even while a slow stretch of the file is being read
@@ -135,28 +194,28 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
         batch.errors.push({ position: parsed.position, message: parsed.message });
       }
       const size = batch.plays.length + batch.skipped + batch.failed;
-      if (size >= batchRows || (inflightDone && Date.now() - batchStarted >= BATCH_MAX_MS)) {
-        const next = await commitAhead();
+      if (size >= batchRows || halted !== null || (idle && Date.now() - batchStarted >= BATCH_MAX_MS)) {
+        const next = await handOver();
         if (next === "cancel") return end("CANCELLED");
         if (next === "stop") return "STOPPED";
       }
     }
-    const previous = await settleInflight();
+    const previous = await drain();
     if (previous === "cancel") return end("CANCELLED");
     if (previous === "stop") return "STOPPED";
-    const last = await commit();
+    const last = await finalCommit();
     if (last === "cancel") return end("CANCELLED");
     return end("SUCCEEDED");
   } catch (error) {
     if (!(error instanceof ImportFileError)) {
-      await (inflight as Promise<unknown> | null)?.catch(() => {});
+      await Promise.allSettled(queue);
       throw error;
     }
     // keep what was read before the damage, then fail with where and why
-    const previous = await settleInflight();
+    const previous = await drain();
     if (previous === "cancel") return end("CANCELLED");
     if (previous === "stop") return "STOPPED";
-    const last = await commit();
+    const last = await finalCommit();
     if (last === "cancel") return end("CANCELLED");
     const position = error.position ?? batch.position + 1;
     return end("FAILED", { message: `file damaged at position ${position}: ${error.message}`, position });

@@ -22,6 +22,9 @@ export type PendingBatch = {
   position: number;
 };
 
+/** A batch whose tracks are resolved, ready for its transaction. */
+export type PreparedBatch = { candidates: ListenCandidate[]; skipped: number; failed: number; errors: RowError[]; position: number };
+
 /** Distinct tracks remembered per import run (a 1M-row history has some tens of thousands). */
 const TRACK_CACHE_SIZE = 200_000;
 
@@ -46,10 +49,24 @@ export class ImportBatchWriter {
     this.storedErrors = run.storedErrors;
   }
 
-  /** Commits the batch; returns whether the owner asked to cancel meanwhile. */
+  /** Prepares and commits the batch; returns whether the owner asked to cancel meanwhile. */
   async write(batch: PendingBatch): Promise<{ cancelRequested: boolean }> {
+    return this.commit(await this.prepare(batch));
+  }
+
+  /**
+   * Everything before the batch's transaction: artists for plays that name none, catalog
+   * resolution (its own transaction) and durations. It may run while the previous batch is being
+   * committed: it reads and writes only the shared catalog, never this user's listens, except
+   * for plays without an artist, whose look-up reads the user's history, so it waits for
+   * `previousCommitted` first (the rows of the batch before must be visible to it).
+   */
+  async prepare(batch: PendingBatch, previousCommitted: Promise<unknown> = Promise.resolve()): Promise<PreparedBatch> {
     const errors = [...batch.errors];
-    await this.creditArtists(batch.plays, errors);
+    if (batch.plays.some((pending) => pending.needsArtist)) {
+      await previousCommitted.catch(() => {});
+      await this.creditArtists(batch.plays, errors);
+    }
     const trackIds = await this.resolve(batch.plays.map((pending) => pending.play.track));
     const catalogDurations = await this.catalogDurations(batch.plays, trackIds);
     const candidates: ListenCandidate[] = batch.plays.map(({ play, minutePrecision }, index) => ({
@@ -61,9 +78,17 @@ export class ImportBatchWriter {
       platform: play.platform,
       minutePrecision,
     }));
-    const room = Math.max(0, this.run.maxErrors - this.storedErrors);
-    const keptErrors = errors.slice(0, room);
+    return { candidates, skipped: batch.skipped, failed: batch.failed, errors, position: batch.position };
+  }
 
+  /**
+   * The batch's one transaction: its listens (duplicate rule applied set-based) and the import's
+   * counters, errors and checkpoint. Prepared batches must be committed one at a time, in file order.
+   */
+  async commit(prepared: PreparedBatch): Promise<{ cancelRequested: boolean }> {
+    const { candidates } = prepared;
+    const room = Math.max(0, this.run.maxErrors - this.storedErrors);
+    const keptErrors = prepared.errors.slice(0, room);
     const result = await this.db.transaction(async (tx) => {
       const inserted = await duplicateRuleRepository.insertNewCounting(tx, {
         userId: this.run.userId,
@@ -74,10 +99,10 @@ export class ImportBatchWriter {
       return importRepository.commitBatch(tx, this.run.importId, {
         inserted,
         duplicates: candidates.length - inserted,
-        skipped: batch.skipped,
-        failed: batch.failed,
+        skipped: prepared.skipped,
+        failed: prepared.failed,
         errors: keptErrors,
-        position: batch.position,
+        position: prepared.position,
       });
     });
     this.storedErrors += keptErrors.length;
