@@ -56,23 +56,42 @@ export function dropBatchRepeats(candidates: ListenCandidate[]): ListenCandidate
 
 const WINDOW = sql.raw(`interval '${DUPLICATE_WINDOW_SECONDS} seconds'`);
 
-const BATCH_COLUMNS = sql.raw(
-  "b(ord int, track_id uuid, played_at timestamptz, ms_played int, counted boolean, skipped boolean, platform text, minute_precision boolean)",
-);
+/** One PostgreSQL array literal ('{…}') per column: a handful of text parameters whatever the batch size. */
+const arrayLiteral = (values: readonly string[]) => `{${values.join(",")}}`;
+const nullable = (value: number | boolean | null) => (value === null ? "NULL" : String(value));
+/** A text element: always quoted, `"` and `\` escaped, NULL unquoted. */
+const quoted = (value: string | null) => (value === null ? "NULL" : `"${value.replace(/[\\"]/g, "\\$&")}"`);
 
-function batchJson(candidates: ListenCandidate[]): string {
-  return JSON.stringify(
-    candidates.map((c, ord) => ({
-      ord,
-      track_id: c.trackId,
-      played_at: c.playedAt.toISOString(),
-      ms_played: c.msPlayed,
-      counted: c.counted,
-      skipped: c.skipped,
-      platform: c.platform,
-      minute_precision: c.minutePrecision,
-    })),
-  );
+/**
+ * The candidates as a relation `b` (ord: 0-based index, track_id, played_at, ms_played, counted, skipped,
+ * platform, minute_precision), from typed arrays unnested together: cheaper for PostgreSQL than
+ * json_to_recordset of one JSON document, and cheaper to build here. Times travel as epoch
+ * milliseconds (exact: JS dates have millisecond precision).
+ */
+function batchRelation(candidates: ListenCandidate[]) {
+  const n = candidates.length;
+  const trackIds = new Array<string>(n);
+  const times = new Array<string>(n);
+  const ms = new Array<string>(n);
+  const counted = new Array<string>(n);
+  const skipped = new Array<string>(n);
+  const platforms = new Array<string>(n);
+  const minute = new Array<string>(n);
+  candidates.forEach((c, i) => {
+    trackIds[i] = c.trackId;
+    times[i] = String(c.playedAt.getTime());
+    ms[i] = nullable(c.msPlayed);
+    counted[i] = String(c.counted);
+    skipped[i] = nullable(c.skipped);
+    platforms[i] = quoted(c.platform);
+    minute[i] = String(c.minutePrecision);
+  });
+  return sql`(select u.ord::int - 1 as ord, u.track_id, timestamptz 'epoch' + u.epoch_ms * interval '1 millisecond' as played_at,
+      u.ms_played, u.counted, u.skipped, u.platform, u.minute_precision
+    from unnest(${arrayLiteral(trackIds)}::uuid[], ${arrayLiteral(times)}::bigint[], ${arrayLiteral(ms)}::int[],
+      ${arrayLiteral(counted)}::boolean[], ${arrayLiteral(skipped)}::boolean[], ${arrayLiteral(platforms)}::text[],
+      ${arrayLiteral(minute)}::boolean[]) with ordinality
+      as u(track_id, epoch_ms, ms_played, counted, skipped, platform, minute_precision, ord)) as b`;
 }
 
 /**
@@ -117,7 +136,7 @@ export const duplicateRuleRepository = {
     const rows = await selectRows<Record<string, unknown>>(
       tx,
       sql`select distinct on (b.ord) b.ord as match_ord, l.*
-          from json_to_recordset(${batchJson(batch.candidates)}::json) as ${BATCH_COLUMNS}
+          from ${batchRelation(batch.candidates)}
           join listens l on l.user_id = ${batch.userId}::uuid and l.track_id = b.track_id
             and l.played_at between b.played_at - ${WINDOW}
                                 and b.played_at + ${WINDOW}
@@ -139,7 +158,7 @@ function insertNewSql(batch: CandidateBatch) {
     insert into listens (user_id, track_id, played_at, ms_played, source, counted, skipped, platform, minute_precision, import_id)
     select ${batch.userId}::uuid, b.track_id, b.played_at, b.ms_played, ${batch.source}::listen_source, b.counted, b.skipped,
            b.platform, b.minute_precision, ${batch.importId}::uuid
-    from json_to_recordset(${batchJson(batch.candidates)}::json) as ${BATCH_COLUMNS}
+    from ${batchRelation(batch.candidates)}
     where not exists (
       select 1 from listens l
       where l.user_id = ${batch.userId}::uuid and l.track_id = b.track_id

@@ -61,4 +61,22 @@ describe("the duplicate rule on live listens (recordListensForUser)", () => {
     const otherTrack = await recordListensForUser(database.db, userId, [play(0, "Another song")], "SCROBBLE_API");
     expect(otherTrack.inserted).toBe(1);
   });
+
+  it("stores every field as given: odd platform text, nulls, millisecond start times (the batch travels as typed arrays)", async () => {
+    const platforms = ['say "hi" \\ {a,b} NULL', "", "NULL", "ünïcødé 🎵", null];
+    const plays = platforms.map((platform, index): Play => ({
+      ...play(1000 + index * 300, `Array song ${index}`),
+      playedAt: new Date(at(1000 + index * 300).getTime() + 123 + index),
+      msPlayed: index === 1 ? null : 45_678 + index,
+      skipped: index === 2 ? true : index === 3 ? false : null,
+      platform,
+    }));
+    const stored = await recordListensForUser(database.db, userId, plays, "SPOTIFY_EXTENDED");
+    expect(stored.inserted).toBe(plays.length);
+    expect(stored.listens.map((l) => [l.playedAt.toISOString(), l.msPlayed, l.skipped, l.platform])).toEqual(
+      plays.map((p) => [p.playedAt.toISOString(), p.msPlayed, p.skipped, p.platform]),
+    );
+    const again = await recordListensForUser(database.db, userId, plays, "SPOTIFY_EXTENDED");
+    expect(again).toMatchObject({ inserted: 0, duplicates: plays.length });
+  });
 });
