@@ -1,13 +1,15 @@
 import { fork } from "node:child_process";
 
 /**
- * Runs one benchmark phase in a child process (tsx loader) and returns the JSON it sends back,
- * so each phase's peak memory is its own and one phase's heap cannot slow the next.
+ * Runs one benchmark phase in a child process and returns the JSON it sends back, so each
+ * phase's peak memory is its own and one phase's heap cannot slow the next. A `.ts` script runs
+ * through the tsx loader; a `.js` one (compiled, see compileBenchPhases) runs on plain node, as
+ * the built server does.
  */
 export function runPhase<Result>(script: string, input: unknown, extraExecArgv: string[] = []): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = fork(script, [JSON.stringify(input)], {
-      execArgv: ["--import", "tsx", ...extraExecArgv],
+      execArgv: [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), ...extraExecArgv],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let result: Result | undefined;
