@@ -13,40 +13,40 @@ WHERE l."counted";
 --> statement-breakpoint
 INSERT INTO "stats_track_totals" ("user_id", "track_id", "listens", "ms_known", "unknown_ms", "first_at", "last_at")
 SELECT "user_id", "track_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int, min("played_at"), max("played_at")
-FROM "rollup_facts" GROUP BY 1, 2;
+FROM "rollup_facts" GROUP BY 1, 2 ORDER BY 1, 2;
 --> statement-breakpoint
 INSERT INTO "stats_month_tracks" ("user_id", "month", "track_id", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", date_trunc('month', "local_at")::date, "track_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" GROUP BY 1, 2, 3;
+FROM "rollup_facts" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 --> statement-breakpoint
 INSERT INTO "stats_artist_totals" ("user_id", "artist_id", "listens", "ms_known", "unknown_ms", "first_at")
 SELECT "user_id", "artist_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int, min("played_at")
-FROM "rollup_facts" GROUP BY 1, 2;
+FROM "rollup_facts" GROUP BY 1, 2 ORDER BY 1, 2;
 --> statement-breakpoint
 INSERT INTO "stats_month_artists" ("user_id", "month", "artist_id", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", date_trunc('month', "local_at")::date, "artist_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" GROUP BY 1, 2, 3;
+FROM "rollup_facts" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 --> statement-breakpoint
 INSERT INTO "stats_album_totals" ("user_id", "album_id", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", "album_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" WHERE "album_id" IS NOT NULL GROUP BY 1, 2;
+FROM "rollup_facts" WHERE "album_id" IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2;
 --> statement-breakpoint
 INSERT INTO "stats_month_albums" ("user_id", "month", "album_id", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", date_trunc('month', "local_at")::date, "album_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" WHERE "album_id" IS NOT NULL GROUP BY 1, 2, 3;
+FROM "rollup_facts" WHERE "album_id" IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 --> statement-breakpoint
 INSERT INTO "stats_days" ("user_id", "day", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", "local_at"::date, count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" GROUP BY 1, 2;
+FROM "rollup_facts" GROUP BY 1, 2 ORDER BY 1, 2;
 --> statement-breakpoint
 INSERT INTO "stats_day_hours" ("user_id", "day", "hour", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", "local_at"::date, extract(hour FROM "local_at")::smallint, count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" GROUP BY 1, 2, 3;
+FROM "rollup_facts" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 --> statement-breakpoint
 INSERT INTO "stats_month_clock" ("user_id", "month", "weekday", "hour", "listens", "ms_known", "unknown_ms")
 SELECT "user_id", date_trunc('month', "local_at")::date, (extract(isodow FROM "local_at") - 1)::smallint,
        extract(hour FROM "local_at")::smallint, count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
-FROM "rollup_facts" GROUP BY 1, 2, 3, 4;
+FROM "rollup_facts" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
 --> statement-breakpoint
 DROP TABLE "rollup_facts";
 --> statement-breakpoint

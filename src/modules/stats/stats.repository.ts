@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
-import { clockCounts, dayCounts, itemCounts, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
+import { clockCounts, dayCounts, itemCounts, itemRawSpans, rawListens, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
 import type { CalendarUnit } from "./statsRange.js";
 
 export type { StatsWindow };
@@ -69,14 +69,18 @@ export const statsRepository = {
 
   async totals(db: Executor, w: StatsWindow) {
     const s = await splitWindow(db, w);
+    const raw = w.allTime ? null : rawListens(w, itemRawSpans(w, s));
+    const shared = raw ? sql`raw` : undefined;
     const [row] = await selectRows<Record<string, number>>(
       db,
-      sql`with days as materialized (${dayCounts(w, s)})
-          select (select coalesce(sum(listens), 0)::int from days) as listens, (select coalesce(sum(ms), 0)::float8 from days) as ms,
-                 (select count(distinct day)::int from days where listens > 0) as days,
-                 (select count(*)::int from (${itemCounts(w, s, "track")}) c) as tracks,
-                 (select count(*)::int from (${itemCounts(w, s, "artist")}) c) as artists,
-                 (select count(*)::int from (${itemCounts(w, s, "album")}) c) as albums`,
+      sql`with raw as materialized (${raw ?? sql`select null where false`}),
+          track_counts as materialized (${itemCounts(w, s, "track", shared)})
+          select (select coalesce(sum(listens), 0)::int from track_counts) as listens,
+                 (select coalesce(sum(ms), 0)::float8 from track_counts) as ms,
+                 (select count(*)::int from track_counts) as tracks,
+                 (select count(*)::int from (${itemCounts(w, s, "artist", shared)}) c) as artists,
+                 (select count(*)::int from (${itemCounts(w, s, "album", shared)}) c) as albums,
+                 (select count(distinct day)::int from (${dayCounts(w, s)}) d where listens > 0) as days`,
     );
     return {
       listens: Number(row!.listens),
@@ -159,10 +163,10 @@ export const statsRepository = {
     const tz = w.timezone;
     const [row] = await selectRows<{ longest_days: number | null; longest_start: Date | string | null; current_days: number | null }>(
       db,
-      sql`with days as (select distinct day from (${dayCounts(w, await splitWindow(db, w))}) d where listens > 0),
+      sql`with active_days as (select distinct day from (${dayCounts(w, await splitWindow(db, w))}) d where listens > 0),
           runs as (
             select min(day) as first_day, max(day) as last_day, count(*)::int as length
-            from (select day, day - (row_number() over (order by day))::int as island from days) d group by island),
+            from (select day, day - (row_number() over (order by day))::int as island from active_days) d group by island),
           longest as (select first_day, length from runs order by length desc, first_day asc limit 1)
           select (select length from longest) as longest_days,
                  (select first_day::timestamp at time zone ${tz} from longest) as longest_start,

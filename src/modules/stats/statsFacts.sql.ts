@@ -90,9 +90,11 @@ const unionAll = (parts: SQL[], empty: SQL): SQL => (parts.length === 0 ? empty 
 
 /**
  * Counted raw listens of the user in the given spans, with what every stat needs of them:
- * local_at, track_id, artist_id (primary), album_id, ms (own length, else the track's duration, else 0).
+ * local_at, track_id, artist_id (primary), album_id, ms (own length, else the track's duration,
+ * else 0). The track is looked up per listen (LATERAL … OFFSET 0 keeps the planner from hashing
+ * the whole catalog for a few thousand listens).
  */
-function rawListens(w: StatsWindow, ranges: [Date, Date][]): SQL | null {
+export function rawListens(w: StatsWindow, ranges: [Date, Date][]): SQL | null {
   const parts = spans(ranges);
   if (parts.length === 0) return null;
   const inSpans = sql.join(
@@ -101,9 +103,16 @@ function rawListens(w: StatsWindow, ranges: [Date, Date][]): SQL | null {
   );
   return sql`select l.played_at at time zone ${w.timezone} as local_at, l.track_id, t.primary_artist_id as artist_id, t.album_id,
       coalesce(l.ms_played, t.duration_ms, 0)::bigint as ms
-    from listens l join tracks t on t.id = l.track_id
+    from listens l
+    cross join lateral (select primary_artist_id, album_id, duration_ms from tracks where id = l.track_id offset 0) t
     where l.user_id = ${w.userId} and l.counted and (${inSpans})`;
 }
+
+/** The spans itemCounts reads from raw listens: the window outside its whole months. */
+export const itemRawSpans = (w: StatsWindow, s: WindowSplit): [Date, Date][] => [
+  [w.from, s.mStart],
+  [s.mEnd, w.to],
+];
 
 export type ItemGrain = "track" | "artist" | "album";
 const GRAINS: Record<ItemGrain, { totals: string; months: string; column: string }> = {
@@ -115,9 +124,10 @@ const GRAINS: Record<ItemGrain, { totals: string; months: string; column: string
 /**
  * Listens and ms per item (id, listens, ms) in the window, one row per item: ALL_TIME from the
  * all-time rollup, otherwise whole local months from the month rollup plus raw listens for the
- * rest (at most two partial months). Albums leave out tracks without one.
+ * rest (at most two partial months). Albums leave out tracks without one. `raw` names a relation
+ * holding rawListens(w, itemRawSpans(w, s)) when several counts of one statement share it.
  */
-export function itemCounts(w: StatsWindow, s: WindowSplit, grain: ItemGrain): SQL {
+export function itemCounts(w: StatsWindow, s: WindowSplit, grain: ItemGrain, raw?: SQL): SQL {
   const { totals, months, column } = GRAINS[grain];
   if (w.allTime) {
     return sql`select ${sql.raw(column)} as id, listens, ms_known as ms from ${sql.raw(totals)} where user_id = ${w.userId}`;
@@ -127,12 +137,10 @@ export function itemCounts(w: StatsWindow, s: WindowSplit, grain: ItemGrain): SQ
     parts.push(sql`select ${sql.raw(column)} as id, listens, ms_known as ms from ${sql.raw(months)}
       where user_id = ${w.userId} and month >= ${s.m1}::date and month < ${s.m2}::date`);
   }
-  const raw = rawListens(w, [
-    [w.from, s.mStart],
-    [s.mEnd, w.to],
-  ]);
-  if (raw) {
-    parts.push(sql`select r.${sql.raw(column)}, 1, r.ms from (${raw}) r${grain === "album" ? sql` where r.album_id is not null` : sql``}`);
+  const rawSource = raw ?? rawListens(w, itemRawSpans(w, s));
+  if (rawSource) {
+    const from = raw ?? sql`(${rawSource})`;
+    parts.push(sql`select r.${sql.raw(column)}, 1, r.ms from ${from} r${grain === "album" ? sql` where r.album_id is not null` : sql``}`);
   }
   const empty = sql`select null::uuid, 0, 0::bigint where false`;
   return sql`select id, sum(listens)::int as listens, sum(ms)::bigint as ms

@@ -41,7 +41,9 @@ function factsOf(source: SQL, sign: 1 | -1): SQL {
 
 /** Upserts (or plain inserts, for rebuilds) of every LOCAL rollup from the CTE `rollup_facts`. */
 function localRollupCtes(upsert: boolean): SQL {
-  const onConflict = (key: string) => (upsert ? sql.raw(`on conflict (${key}) do update set `) : sql``);
+  // a rebuild inserts in key order, so a month's (or day's) rows sit together on disk and a
+  // window reads few pages; upserts append as listens arrive, which is time order anyway
+  const onConflict = (key: string) => (upsert ? sql.raw(`on conflict (${key}) do update set `) : sql.raw(`order by ${key.split(",").map((_, i) => i + 1).join(", ")}`));
   const add = upsert ? ADD_MEASURES : sql``;
   return sql`rollup_months as (
       insert into stats_month_tracks as s (user_id, month, track_id, listens, ms_known, unknown_ms)
