@@ -25,11 +25,21 @@ export async function entryPrefix(entry: UploadEntry, limit: number): Promise<Bu
   return Buffer.concat(parts).subarray(0, limit);
 }
 
-/** The whole entry in memory: callers check `entry.size` against their cap first. */
+/**
+ * The whole entry in memory: callers check `entry.size` against their cap first. The chunks are
+ * copied into one buffer of the announced size as they arrive (no list of chunks plus a
+ * concatenated copy: half the peak); should the entry turn out longer, the rest is appended.
+ */
 export async function entryBuffer(entry: UploadEntry): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of entryChunks(entry)) parts.push(chunk);
-  return Buffer.concat(parts);
+  const whole = Buffer.allocUnsafe(entry.size);
+  let length = 0;
+  let overflow: Buffer[] | null = null;
+  for await (const chunk of entryChunks(entry)) {
+    if (overflow === null && length + chunk.length <= whole.length) chunk.copy(whole, length);
+    else (overflow ??= [whole.subarray(0, length)]).push(chunk);
+    length += chunk.length;
+  }
+  return overflow ? Buffer.concat(overflow) : whole.subarray(0, length);
 }
 
 const BOM = [0xef, 0xbb, 0xbf];

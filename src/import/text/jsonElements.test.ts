@@ -3,10 +3,10 @@ import { EntryReadError } from "./entryReadError.js";
 import { jsonElementBatches } from "./jsonElements.js";
 import { memoryEntry } from "./memoryEntry.js";
 
-async function collect(content: string | Buffer, chunkSize: number, wholeParseLimit = 0) {
+async function collect(content: string | Buffer, chunkSize: number, wholeParseLimit = 0, sliceBytes?: number) {
   const values: unknown[] = [];
   try {
-    for await (const batch of jsonElementBatches(memoryEntry(content, chunkSize), { expected: "rows", wholeParseLimit })) values.push(...batch);
+    for await (const batch of jsonElementBatches(memoryEntry(content, chunkSize), { expected: "rows", wholeParseLimit, sliceBytes })) values.push(...batch);
   } catch (error) {
     return { values, error: error as EntryReadError };
   }
@@ -77,5 +77,30 @@ describe("jsonElementBatches", () => {
     const values: unknown[] = [];
     for await (const batch of jsonElementBatches(memoryEntry('{"page":1}'), { expected: "pages", allowObject: true })) values.push(...batch);
     expect(values).toEqual([{ page: 1 }]);
+  });
+
+  it("parses a whole entry in pieces cut between objects, with the same elements whatever the piece size", async () => {
+    const rows = [
+      ...tricky.filter((value) => typeof value === "object" && value !== null),
+      { cut: "looks like a cut: }, { and },{ inside a string" },
+      { nested: [{ x: 1 }, { y: 2 }], more: { deep: [{ z: [{}, {}] }] } },
+      { last: true },
+    ];
+    for (const text of [JSON.stringify(rows), JSON.stringify(rows, null, 2), "\uFEFF " + JSON.stringify(rows, null, "\t") + "\n"]) {
+      for (const sliceBytes of [1, 2, 10, 40, 1_000_000]) {
+        expect(await collect(text, 7, 1024 * 1024, sliceBytes)).toEqual({ values: rows, error: null });
+      }
+    }
+  });
+
+  it("in pieces: elements before the damage, then the damaged element, each once", async () => {
+    const text = '[{"a":1},{"a":2},{"a":3},{"a":4,,},{"a":5}]';
+    for (const sliceBytes of [1, 9, 20]) {
+      const { values, error } = await collect(text, 4, 1024, sliceBytes);
+      expect(values).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+      expect(error!.local).toBe(4);
+      expect(error!.message).toMatch(/invalid JSON at entry 4/);
+    }
+    expect((await collect('[{"a":1},{"a":2},]', 4, 1024, 1)).error!.message).toMatch(/invalid JSON at entry 3: missing value/);
   });
 });
