@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type ExtraConfigColumn,
   bigint,
   boolean,
   date,
@@ -308,6 +309,15 @@ const rollupAlbum = () =>
     .notNull()
     .references(() => albums.id);
 
+/**
+ * An all-time top N (either ranking) reads N index entries instead of sorting every item the user
+ * ever played. Same direction and nulls order as the ORDER BY (stats.repository.ts ranked).
+ */
+const rankIndexes = (table: string, t: { userId: ExtraConfigColumn; listens: ExtraConfigColumn; msKnown: ExtraConfigColumn }) => [
+  index(`${table}_by_listens_idx`).on(t.userId, t.listens.desc().nullsFirst(), t.msKnown.desc().nullsFirst()),
+  index(`${table}_by_ms_idx`).on(t.userId, t.msKnown.desc().nullsFirst(), t.listens.desc().nullsFirst()),
+];
+
 /** All-time per track, with the first and last counted listen (zone-independent). */
 export const statsTrackTotals = pgTable(
   "stats_track_totals",
@@ -318,7 +328,7 @@ export const statsTrackTotals = pgTable(
     firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
     lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.trackId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.trackId] }), ...rankIndexes("stats_track_totals", t)],
 );
 
 export const statsMonthTracks = pgTable(
@@ -336,7 +346,7 @@ export const statsArtistTotals = pgTable(
     ...rollupMeasures(),
     firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.artistId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.artistId] }), ...rankIndexes("stats_artist_totals", t)],
 );
 
 export const statsMonthArtists = pgTable(
@@ -349,7 +359,7 @@ export const statsMonthArtists = pgTable(
 export const statsAlbumTotals = pgTable(
   "stats_album_totals",
   { userId: rollupUser(), albumId: rollupAlbum(), ...rollupMeasures() },
-  (t) => [primaryKey({ columns: [t.userId, t.albumId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.albumId] }), ...rankIndexes("stats_album_totals", t)],
 );
 
 export const statsMonthAlbums = pgTable(

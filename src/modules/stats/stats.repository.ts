@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
-import { clockCounts, dayCounts, itemCounts, itemRawSpans, rawListens, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
-import type { CalendarUnit } from "./statsRange.js";
+import { clockCounts, dayCounts, type ItemGrain, itemCounts, itemRawSpans, rawListens, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
 
 export type { StatsWindow };
 export type CountRow = { id: string; listens: number; msPlayed: number };
@@ -26,16 +25,21 @@ const NAMES: Record<"artist" | "track" | "album", NameSource> = {
 /**
  * The first `limit` items of `counts` (id, listens, ms; one row per item) in rank order. Names
  * are only needed to break ties, so they are joined for the items at or above the limit-th
- * item's measures (a top-N sort finds it), not for every item in the window.
+ * item's measures, not for every item in the window. `counts` is an all-time rollup read as is
+ * (ALL_TIME: the cut and the candidates are ranges of its rank indexes) or a window's grouped
+ * counts (computed once, then a top-N sort finds the cut).
  */
-async function ranked(db: Executor, counts: SQL, rankBy: RankKey, limit: number, names: NameSource): Promise<CountRow[]> {
+async function ranked(db: Executor, w: StatsWindow, counts: SQL, rankBy: RankKey, limit: number, names: NameSource): Promise<CountRow[]> {
   const [first, second] = rankBy === "listens" ? [sql`listens`, sql`ms`] : [sql`ms`, sql`listens`];
+  // fewer than `limit` items: no cut, every item qualifies (measures are never negative)
+  const cutA = sql`coalesce((select a from cut), -1)`;
+  const cutB = sql`coalesce((select b from cut), -1)`;
   const rows = await selectRows<{ id: string; listens: number; ms: number }>(
     db,
-    sql`with counts as materialized (${counts}),
+    sql`with counts as ${w.allTime ? sql`not materialized` : sql`materialized`} (${counts}),
         cut as (select ${first} as a, ${second} as b from counts order by 1 desc, 2 desc offset ${limit - 1} limit 1)
         select c.id, c.listens, c.ms::float8 as ms from counts c join ${names.join}
-        where not exists (select 1 from cut) or (c.${first}, c.${second}) >= (select a, b from cut)
+        where c.${first} >= ${cutA} and (c.${first}, c.${second}) >= (${cutA}, ${cutB})
         order by ${rankOrder(rankBy, names.name)} limit ${limit}`,
   );
   return rows.map(toCount);
@@ -49,38 +53,19 @@ const toCount = (row: { id: string; listens: number; ms: number }): CountRow => 
 
 /** Statistics' SQL, and nothing else: every method is one statement over the rollups and edge listens (statsFacts.sql.ts). */
 export const statsRepository = {
-  /** The instant the local week (Monday), month or year containing `now` began. */
-  async calendarStart(db: Executor, unit: CalendarUnit, now: Date, timezone: string): Promise<Date> {
-    const [row] = await selectRows<{ start: Date | string }>(
-      db,
-      sql`select date_trunc(${unit}, ${now.toISOString()}::timestamptz at time zone ${timezone}) at time zone ${timezone} as start`,
-    );
-    return new Date(row!.start);
-  },
-
-  /** First and last counted listen; nulls without any. */
-  async listenSpan(db: Executor, userId: string): Promise<{ first: Date | null; last: Date | null }> {
-    const [row] = await selectRows<{ first: Date | string | null; last: Date | string | null }>(
-      db,
-      sql`select min(played_at) as first, max(played_at) as last from listens where user_id = ${userId} and counted`,
-    );
-    return { first: row?.first ? new Date(row.first) : null, last: row?.last ? new Date(row.last) : null };
-  },
-
+  /** Listens, ms and active days from the day grain; distinct items from the item grains (one raw read shared). */
   async totals(db: Executor, w: StatsWindow) {
     const s = await splitWindow(db, w);
     const raw = w.allTime ? null : rawListens(w, itemRawSpans(w, s));
     const shared = raw ? sql`raw` : undefined;
+    const distinct = (grain: ItemGrain) => sql`(select count(*)::int from (${itemCounts(w, s, grain, shared)}) c)`;
     const [row] = await selectRows<Record<string, number>>(
       db,
       sql`with raw as materialized (${raw ?? sql`select null where false`}),
-          track_counts as materialized (${itemCounts(w, s, "track", shared)})
-          select (select coalesce(sum(listens), 0)::int from track_counts) as listens,
-                 (select coalesce(sum(ms), 0)::float8 from track_counts) as ms,
-                 (select count(*)::int from track_counts) as tracks,
-                 (select count(*)::int from (${itemCounts(w, s, "artist", shared)}) c) as artists,
-                 (select count(*)::int from (${itemCounts(w, s, "album", shared)}) c) as albums,
-                 (select count(distinct day)::int from (${dayCounts(w, s)}) d where listens > 0) as days`,
+          days as materialized (${dayCounts(w, s)})
+          select (select coalesce(sum(listens), 0)::int from days) as listens, (select coalesce(sum(ms), 0)::float8 from days) as ms,
+                 (select count(distinct day)::int from days where listens > 0) as days,
+                 ${distinct("track")} as tracks, ${distinct("artist")} as artists, ${distinct("album")} as albums`,
     );
     return {
       listens: Number(row!.listens),
@@ -93,31 +78,38 @@ export const statsRepository = {
   },
 
   async topArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    return ranked(db, itemCounts(w, await splitWindow(db, w), "artist"), rankBy, limit, NAMES.artist);
+    return ranked(db, w, itemCounts(w, await splitWindow(db, w), "artist"), rankBy, limit, NAMES.artist);
   },
 
   async topTracks(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    return ranked(db, itemCounts(w, await splitWindow(db, w), "track"), rankBy, limit, NAMES.track);
+    return ranked(db, w, itemCounts(w, await splitWindow(db, w), "track"), rankBy, limit, NAMES.track);
   },
 
   /** Listens of tracks without an album are left out. */
   async topAlbums(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
-    return ranked(db, itemCounts(w, await splitWindow(db, w), "album"), rankBy, limit, NAMES.album);
+    return ranked(db, w, itemCounts(w, await splitWindow(db, w), "album"), rankBy, limit, NAMES.album);
   },
 
   /**
    * Artists whose first-ever counted listen (of the user, stats_artist_totals.first_at) lies in
    * the window, with their listens in it. For ALL_TIME every artist is new by definition (the
-   * window starts at the first listen).
+   * window starts at the first listen). When no counted listen lies at or after the window's end
+   * (a window ending now), a new artist's listens in the window are all of its listens: its
+   * all-time row; otherwise they are counted in the window.
    */
   async newArtists(db: Executor, w: StatsWindow, rankBy: RankKey, limit: number): Promise<CountRow[]> {
     const counts = itemCounts(w, await splitWindow(db, w), "artist");
-    if (w.allTime) return ranked(db, counts, rankBy, limit, NAMES.artist);
+    if (w.allTime) return ranked(db, w, counts, rankBy, limit, NAMES.artist);
+    const from = sql`${w.from.toISOString()}::timestamptz`;
+    const to = sql`${w.to.toISOString()}::timestamptz`;
+    const firstHeard = sql`user_id = ${w.userId} and first_at >= ${from} and first_at < ${to}`;
+    const later = sql`exists (select 1 from listens where user_id = ${w.userId} and counted and played_at >= ${to})`;
     return ranked(
       db,
-      sql`select c.* from (${counts}) c where c.id in (
-        select artist_id from stats_artist_totals
-        where user_id = ${w.userId} and first_at >= ${w.from.toISOString()}::timestamptz and first_at < ${w.to.toISOString()}::timestamptz)`,
+      w,
+      sql`select artist_id as id, listens, ms_known as ms from stats_artist_totals where ${firstHeard} and not ${later}
+        union all
+        select c.* from (${counts}) c where ${later} and c.id in (select artist_id from stats_artist_totals where ${firstHeard})`,
       rankBy,
       limit,
       NAMES.artist,

@@ -12,6 +12,7 @@ import { lastDaysWindow, parseStatsRange } from "./statsRange.js";
 import { StatsRanking } from "./statsRanking.enum.js";
 import type { StatsScope } from "./statsScope.js";
 import { cachedStat } from "./statsCache.js";
+import { resolveWindow, type WindowSignature } from "./statsCache.repository.js";
 
 export const TOP_MAX = 100;
 
@@ -46,28 +47,36 @@ export class StatsService {
   async scopeFor(viewer: Viewer | null, owner: UserRow, input: StatsRangeInput, now = new Date()): Promise<StatsScope | null> {
     if (!canViewHistory(viewer, owner)) return null;
     const request = parseStatsRange(input, now);
-    const { db } = this.deps;
+    const { db, cache } = this.deps;
     const tz = owner.timezone;
+    const withSignature = cache?.enabled ?? false;
     let from: Date | null;
     let to = now;
+    let signature: WindowSignature | null = null;
     switch (request.kind) {
       case "window":
-        ({ from, to } = request);
+      case "last": {
+        ({ from, to } = request.kind === "window" ? request : lastDaysWindow(request.days, now));
+        if (withSignature) signature = (await resolveWindow(db, owner.id, { at: from }, to))?.signature ?? null;
         break;
-      case "last":
-        ({ from, to } = lastDaysWindow(request.days, now));
+      }
+      case "calendar": {
+        const resolved = await resolveWindow(db, owner.id, { calendar: request.unit, now, timezone: tz }, now);
+        from = resolved?.from ?? now;
+        signature = resolved?.signature ?? null;
         break;
-      case "calendar":
-        from = await statsRepository.calendarStart(db, request.unit, now, tz);
-        break;
+      }
       case "allTime": {
-        const span = await statsRepository.listenSpan(db, owner.id);
-        from = span.first;
-        if (span.last && span.last.getTime() >= now.getTime()) to = new Date(span.last.getTime() + 1);
+        const resolved = await resolveWindow(db, owner.id, { firstListen: true }, null);
+        from = resolved?.from ?? null;
+        const last = resolved?.last;
+        if (last && last.getTime() >= now.getTime()) to = new Date(last.getTime() + 1);
+        signature = resolved?.signature ?? null;
         break;
       }
     }
-    return { userId: owner.id, timezone: tz, preset: input.preset ?? null, from, to, now, range: { from, to } };
+    if (!withSignature) signature = null;
+    return { userId: owner.id, timezone: tz, preset: input.preset ?? null, from, to, now, range: { from, to }, signature };
   }
 
   /**
@@ -77,7 +86,7 @@ export class StatsService {
    */
   compute<T>(scope: StatsScope, stat: StatName, args: Record<string, unknown>, computeFromDb: () => Promise<T>): Promise<T> {
     if (!this.deps.cache) return computeFromDb();
-    return cachedStat({ db: this.deps.db, cache: this.deps.cache }, stat, scope, args, computeFromDb);
+    return cachedStat(this.deps.cache, stat, scope, args, computeFromDb);
   }
 
   totals(scope: StatsScope) {

@@ -1,6 +1,5 @@
-import type { Executor } from "../../db/client.js";
 import type { Cache } from "../../platform/cache/cache.js";
-import { readWindowSignature, type WindowSignature } from "./statsCache.repository.js";
+import type { WindowSignature } from "./statsCache.repository.js";
 
 /**
  * Keys are exact for the user's own writes, so the TTL mostly bounds memory held by superseded
@@ -12,8 +11,6 @@ export const STATS_CACHE_TTL_MS = 15 * 60 * 1000;
 
 /** The window a stat is computed over, in the user's zone, resolved at `now` (a StatsScope). */
 export type CachedWindow = { userId: string; timezone: string; from: Date | null; to: Date; now: Date };
-
-export type StatsCacheDeps = { db: Executor; cache: Cache };
 
 /** Local calendar date (YYYY-MM-DD) of an instant in a zone. */
 function localDate(instant: Date, timezone: string): string {
@@ -51,31 +48,19 @@ export function statsCacheKey(stat: string, window: CachedWindow & { from: Date 
 }
 
 /**
- * One signature read per window object: the stats of one request share their scope, so a
- * dashboard asking for nine stats pays for one read, not nine.
- */
-const signatures = new WeakMap<CachedWindow, Promise<WindowSignature | null>>();
-
-/**
  * A stat through the cache: keyed by the user's stats_version and the exact set of listens in
- * the window (see readWindowSignature), so a write in any instance is seen by the next read in
- * every instance. With the cache off, or an empty window, it computes directly.
+ * the window (the signature read with the window, statsCache.repository.ts), so a write in any
+ * instance is seen by the next read in every instance. With the cache off, no signature, or an
+ * empty window, it computes directly.
  */
 export async function cachedStat<T>(
-  deps: StatsCacheDeps,
+  cache: Cache,
   stat: string,
-  window: CachedWindow,
+  window: CachedWindow & { signature: WindowSignature | null },
   args: Record<string, unknown>,
   computeFromDb: () => Promise<T>,
 ): Promise<T> {
-  const { from } = window;
-  if (!deps.cache.enabled || !from) return computeFromDb();
-  let signature = signatures.get(window);
-  if (!signature) {
-    signature = readWindowSignature(deps.db, window.userId, from, window.to);
-    signatures.set(window, signature);
-  }
-  const read = await signature;
-  if (!read) return computeFromDb();
-  return deps.cache.getOrCompute(statsCacheKey(stat, { ...window, from }, read, args), STATS_CACHE_TTL_MS, computeFromDb);
+  const { from, signature } = window;
+  if (!cache.enabled || !from || !signature) return computeFromDb();
+  return cache.getOrCompute(statsCacheKey(stat, { ...window, from }, signature, args), STATS_CACHE_TTL_MS, computeFromDb);
 }

@@ -1,3 +1,4 @@
+import type { WindowSignature } from "./statsCache.repository.js";
 import type { RangePreset } from "./statsRange.input.js";
 
 /**
@@ -13,6 +14,8 @@ export type StatsScope = {
   /** when the range was resolved: "today" for streaks */
   now: Date;
   range: { from: Date | null; to: Date };
+  /** the window's cache signature, read with the window; null when the cache is off */
+  signature: WindowSignature | null;
 };
 
 /** A stable text key of the resolved window and zone (cache keys, logs). */
