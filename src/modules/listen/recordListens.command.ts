@@ -52,7 +52,9 @@ export async function recordListensForUser(
       candidates: dropBatchRepeats(candidates),
     });
     await applyListenRollups(tx, insertedRows, 1);
-    const matches = await duplicateRuleRepository.findMatches(tx, { userId, source, importId, candidates });
+    // the common live case, every play new: each maps to the row inserted for it (no lookup)
+    const matches =
+      insertedMatches(candidates, insertedRows) ?? (await duplicateRuleRepository.findMatches(tx, { userId, source, importId, candidates }));
 
     const newIds = new Set(insertedRows.map((row) => row.id));
     let inserted = 0;
@@ -64,6 +66,19 @@ export async function recordListensForUser(
     });
     return { inserted, duplicates: plays.length - inserted, listens };
   });
+}
+
+/** Each candidate's own inserted row, when every candidate was inserted (no duplicates, no repeats); else null. */
+function insertedMatches(candidates: ListenCandidate[], insertedRows: ListenRow[]): Map<number, ListenRow> | null {
+  if (insertedRows.length !== candidates.length) return null;
+  const byKey = new Map(insertedRows.map((row) => [`${row.trackId}|${row.playedAt.getTime()}`, row]));
+  const matches = new Map<number, ListenRow>();
+  for (const [index, candidate] of candidates.entries()) {
+    const row = byKey.get(`${candidate.trackId}|${candidate.playedAt.getTime()}`);
+    if (!row) return null;
+    matches.set(index, row);
+  }
+  return matches;
 }
 
 /**

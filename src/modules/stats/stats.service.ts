@@ -11,7 +11,7 @@ import { RangePreset, type StatsRangeInput } from "./statsRange.input.js";
 import { lastDaysWindow, parseStatsRange } from "./statsRange.js";
 import { StatsRanking } from "./statsRanking.enum.js";
 import type { StatsScope } from "./statsScope.js";
-import { cachedStat } from "./statsCache.js";
+import { cachedStat, localDate } from "./statsCache.js";
 import { resolveWindow, type WindowSignature } from "./statsCache.repository.js";
 
 export const TOP_MAX = 100;
@@ -133,7 +133,7 @@ export class StatsService {
 
   streaks(scope: StatsScope) {
     // "current" depends on the local date of `now`, so it is part of the key
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: scope.timezone }).format(scope.now);
+    const today = localDate(scope.now, scope.timezone);
     return this.stat(scope, "streaks", { today }, (w) => statsRepository.streaks(this.deps.db, w, scope.now), {
       longestDays: 0,
       longestStart: null,

@@ -5,6 +5,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: "DateTime",
   description: "ISO-8601 date-time with offset, e.g. 2026-03-01T12:34:56.000Z",
   serialize(value) {
+    // already canonical (e.g. a Date that went through a JSON cache): as is, without a Date round trip
+    if (typeof value === "string" && CANONICAL_UTC.test(value)) return value;
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new TypeError("DateTime cannot represent an invalid date");
     return date.toISOString();
@@ -18,6 +20,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 function parseDateTime(value: unknown): Date {
