@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { arrayLiteral } from "../../db/arrayLiteral.js";
 import { type Executor, selectRows } from "../../db/client.js";
 import { albums, artists, trackArtists, tracks } from "../../db/schema.js";
 
@@ -28,10 +29,14 @@ export type NewCredit = { trackId: string; artistId: string; position: number };
 export type TrackFill = Pick<TrackIdentity, "id" | "albumId" | "durationMs" | "isrc" | "spotifyId" | "mbid">;
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-/** `(select value from jsonb_array_elements_text($1::jsonb))`: a set usable with `in`. */
-const textSet = (values: readonly string[]) => sql`(select value from jsonb_array_elements_text(${json(values)}))`;
-const uuidSet = (values: readonly string[]) =>
-  sql`(select value::uuid from jsonb_array_elements_text(${json(values)}))`;
+/**
+ * `any($1::text[])` for `column = any(…)`: the planner sees how many values there are and probes
+ * the unique index per value (`in (select … from jsonb_array_elements_text(…))` was estimated at
+ * 100 rows and hash-joined a sequential scan of the whole table: 1.4 ms per live listen at 20k
+ * artists, growing with the catalog).
+ */
+const anyText = (values: readonly string[]) => sql`any(${arrayLiteral(values)}::text[])`;
+const anyUuid = (values: readonly string[]) => sql`any(${arrayLiteral(values)}::uuid[])`;
 
 const TRACK_COLUMNS = sql`t.id, t.primary_artist_id as "primaryArtistId", t.title_key as "titleKey",
   t.album_id as "albumId", t.duration_ms as "durationMs", t.isrc, t.spotify_id as "spotifyId", t.mbid`;
@@ -46,8 +51,8 @@ export async function findArtists(
   mbids: readonly string[],
 ): Promise<ArtistIdentity[]> {
   const query = union([
-    ...(nameKeys.length ? [sql`select id, name_key as "nameKey", mbid from ${artists} where name_key in ${textSet(nameKeys)}`] : []),
-    ...(mbids.length ? [sql`select id, name_key as "nameKey", mbid from ${artists} where mbid in ${uuidSet(mbids)}`] : []),
+    ...(nameKeys.length ? [sql`select id, name_key as "nameKey", mbid from ${artists} where name_key = ${anyText(nameKeys)}`] : []),
+    ...(mbids.length ? [sql`select id, name_key as "nameKey", mbid from ${artists} where mbid = ${anyUuid(mbids)}`] : []),
   ]);
   return query ? selectRows<ArtistIdentity>(executor, query) : [];
 }
@@ -88,7 +93,7 @@ export async function findAlbums(
           join jsonb_to_recordset(${json(pairs.map((p) => ({ artist_id: p.artistId, title_key: p.titleKey })))})
             as v(artist_id uuid, title_key text) on al.artist_id = v.artist_id and al.title_key = v.title_key`]
       : []),
-    ...(mbids.length ? [sql`select ${columns} from ${albums} al where al.mbid in ${uuidSet(mbids)}`] : []),
+    ...(mbids.length ? [sql`select ${columns} from ${albums} al where al.mbid = ${anyUuid(mbids)}`] : []),
   ]);
   return query ? selectRows<AlbumIdentity>(executor, query) : [];
 }
@@ -131,9 +136,9 @@ export async function findTracks(executor: Executor, lookup: TrackLookup): Promi
           join jsonb_to_recordset(${json(pairs.map((p) => ({ artist_id: p.artistId, title_key: p.titleKey })))})
             as v(artist_id uuid, title_key text) on t.primary_artist_id = v.artist_id and t.title_key = v.title_key`]
       : []),
-    ...(isrcs.length ? [sql`select ${TRACK_COLUMNS} from ${tracks} t where t.isrc in ${textSet(isrcs)}`] : []),
-    ...(spotifyIds.length ? [sql`select ${TRACK_COLUMNS} from ${tracks} t where t.spotify_id in ${textSet(spotifyIds)}`] : []),
-    ...(mbids.length ? [sql`select ${TRACK_COLUMNS} from ${tracks} t where t.mbid in ${uuidSet(mbids)}`] : []),
+    ...(isrcs.length ? [sql`select ${TRACK_COLUMNS} from ${tracks} t where t.isrc = ${anyText(isrcs)}`] : []),
+    ...(spotifyIds.length ? [sql`select ${TRACK_COLUMNS} from ${tracks} t where t.spotify_id = ${anyText(spotifyIds)}`] : []),
+    ...(mbids.length ? [sql`select ${TRACK_COLUMNS} from ${tracks} t where t.mbid = ${anyUuid(mbids)}`] : []),
   ]);
   return query ? selectRows<TrackIdentity>(executor, query) : [];
 }
