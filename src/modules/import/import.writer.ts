@@ -25,8 +25,13 @@ export type PendingBatch = {
 /** A batch whose tracks are resolved, ready for its transaction. */
 export type PreparedBatch = { candidates: ListenCandidate[]; skipped: number; failed: number; errors: RowError[]; position: number };
 
-/** Distinct tracks remembered per import run (a 1M-row history has some tens of thousands). */
-const TRACK_CACHE_SIZE = 200_000;
+/**
+ * Distinct track references remembered per import run, most recently used first. A 1M-row
+ * history has ~100k distinct references; at ~250 bytes an entry (key, id, LRU slots) a bound of
+ * 50k keeps the cache under ~15 MB whatever the file size (plays are Zipf-distributed: the hot
+ * set stays cached; an evicted reference seen again costs a look-up by strong id, no insert).
+ */
+const TRACK_CACHE_SIZE = 50_000;
 
 const referenceKey = (track: TrackReference) =>
   JSON.stringify([track.title, track.artistNames, track.albumTitle ?? null, track.durationMs ?? null, track.isrc ?? null, track.spotifyId ?? null, track.mbid ?? null, track.artistMbids ?? null, track.releaseMbid ?? null]);
@@ -38,15 +43,18 @@ const referenceKey = (track: TrackReference) =>
  * counters, errors and checkpoint, so progress and rows always commit together.
  */
 export class ImportBatchWriter {
-  private readonly trackIds = new LRUCache<string, string>({ max: TRACK_CACHE_SIZE });
-  private readonly durations = new LRUCache<string, number | 0>({ max: TRACK_CACHE_SIZE });
+  private readonly trackIds: LRUCache<string, string>;
+  private readonly durations: LRUCache<string, number | 0>;
   private storedErrors: number;
 
   constructor(
     private readonly db: Database,
     private readonly run: { importId: string; userId: string; source: ListenSource; storedErrors: number; maxErrors: number },
+    cacheSize = TRACK_CACHE_SIZE,
   ) {
     this.storedErrors = run.storedErrors;
+    this.trackIds = new LRUCache({ max: cacheSize });
+    this.durations = new LRUCache({ max: cacheSize });
   }
 
   /** Prepares and commits the batch; returns whether the owner asked to cancel meanwhile. */
@@ -111,16 +119,24 @@ export class ImportBatchWriter {
 
   private async resolve(references: TrackReference[]): Promise<string[]> {
     const keys = references.map(referenceKey);
+    // ids are taken from the cache once, up front: storing the misses below may evict entries
+    const found = new Map<string, string>();
     const misses = new Map<string, TrackReference>();
     keys.forEach((key, index) => {
-      if (!this.trackIds.has(key) && !misses.has(key)) misses.set(key, references[index]!);
+      if (found.has(key) || misses.has(key)) return;
+      const id = this.trackIds.get(key);
+      if (id === undefined) misses.set(key, references[index]!);
+      else found.set(key, id);
     });
     if (misses.size > 0) {
       // its own transaction: a cached id must never point at a rolled-back track
       const ids = await resolveTracks(this.db, [...misses.values()]);
-      [...misses.keys()].forEach((key, index) => this.trackIds.set(key, ids[index]!));
+      [...misses.keys()].forEach((key, index) => {
+        found.set(key, ids[index]!);
+        this.trackIds.set(key, ids[index]!);
+      });
     }
-    return keys.map((key) => this.trackIds.get(key)!);
+    return keys.map((key) => found.get(key)!);
   }
 
   /** Catalog durations for short plays that report none (the counting rule needs them); cached too. */
