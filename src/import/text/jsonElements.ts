@@ -35,12 +35,12 @@ type Options = {
  */
 export async function* jsonElementBatches(entry: UploadEntry, options: Options): AsyncGenerator<unknown[]> {
   if (entry.size <= (options.wholeParseLimit ?? WHOLE_PARSE_LIMIT)) {
-    let bytes: Buffer | null = await entryBuffer(entry);
-    const yielded = isUtf8(bytes) ? yield* arraySlices(bytes, options.sliceBytes ?? SLICE_BYTES) : 0;
+    const yielded = yield* streamedSlices(entryChunks(entry), options.sliceBytes ?? SLICE_BYTES);
     if (yielded === null) return;
     // a piece failed (a cut inside nested objects or a string, or damage), or not an array of
-    // objects: parse it whole; on damage the exact splitter finds the element. Elements already
-    // yielded are not yielded again.
+    // objects: read the entry again and parse it whole; on damage the exact splitter finds the
+    // element. Elements already yielded are not yielded again.
+    let bytes: Buffer | null = await entryBuffer(entry);
     const whole = parseWhole(bytes);
     if (whole !== undefined) {
       bytes = null; // not kept alive while the consumer works through the elements
@@ -54,47 +54,91 @@ export async function* jsonElementBatches(entry: UploadEntry, options: Options):
 }
 
 /**
- * Parses a top-level array of objects piece by piece: each piece ends at a `}` followed by `,`
- * and `{` (whitespace allowed) at least `sliceBytes` after its start, and is parsed as
- * `[piece]`. A cut that falls inside a string leaves an unterminated string, so that piece fails
- * to parse: then, as for any damage, it stops. Returns null when every element was yielded, else
- * how many were (0: not an array, or the first piece failed).
+ * Parses a top-level array of objects piece by piece as its bytes stream in (never the whole
+ * entry in memory): each piece ends at a `}` followed by `,` and `{` (whitespace allowed) at
+ * least `sliceBytes` after its start, and is parsed as `[piece]`. A cut that falls inside a
+ * string leaves an unterminated string, and one inside nested objects leaves them unclosed, so
+ * such a piece fails to parse: then, as for any damage, it stops. Returns null when every
+ * element was yielded, else how many were (0: not an array, or the first piece failed).
  */
-function* arraySlices(bytes: Buffer, sliceBytes: number): Generator<unknown[], number | null> {
-  let start = bomLength(bytes);
-  while (start < bytes.length && isWhitespace(bytes[start]!)) start++;
-  let end = bytes.length - 1;
-  while (end > start && isWhitespace(bytes[end]!)) end--;
-  if (bytes[start] !== OPEN_BRACKET || bytes[end] !== CLOSE_BRACKET || end - start < 2) return 0;
+async function* streamedSlices(chunks: AsyncIterable<Buffer>, sliceBytes: number): AsyncGenerator<unknown[], number | null> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  let opened = false;
   let yielded = 0;
-  let from = start + 1;
-  while (from < end) {
-    let cut = end;
-    let next = end;
-    if (end - from > sliceBytes + (sliceBytes >> 1)) {
-      for (let brace = bytes.indexOf(CLOSE_BRACE, from + sliceBytes); brace !== -1 && brace < end; brace = bytes.indexOf(CLOSE_BRACE, brace + 1)) {
-        let comma = brace + 1;
-        while (isWhitespace(bytes[comma]!)) comma++;
-        if (bytes[comma] !== COMMA) continue;
-        let open = comma + 1;
-        while (isWhitespace(bytes[open]!)) open++;
-        if (bytes[open] !== OPEN_BRACE) continue;
-        cut = brace + 1;
-        next = comma + 1;
-        break;
-      }
+  /** yields the complete pieces of bytes[from, limit); returns where the unparsed rest starts, or -1 on failure */
+  function* pieces(bytes: Buffer, from: number, limit: number, last: boolean): Generator<unknown[], number> {
+    while (limit - from > sliceBytes + (sliceBytes >> 1)) {
+      const cut = findCut(bytes, from + sliceBytes, limit);
+      if (!cut) break;
+      const elements = parsePiece(bytes, from, cut.end);
+      if (!elements) return -1;
+      yielded += elements.length;
+      yield elements;
+      from = cut.next;
     }
-    let elements: unknown;
-    try {
-      elements = JSON.parse(`[${bytes.toString("utf8", from, cut)}]`);
-    } catch {
-      return yielded;
+    if (!last) return from;
+    const elements = parsePiece(bytes, from, limit);
+    if (!elements) return -1;
+    yielded += elements.length;
+    if (elements.length > 0) yield elements;
+    return limit;
+  }
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length < 2 * sliceBytes) continue;
+    const bytes = Buffer.concat(parts, length);
+    let from = 0;
+    if (!opened) {
+      from = arrayStart(bytes);
+      if (from < 0) return 0;
+      opened = true;
     }
-    yielded += (elements as unknown[]).length;
-    yield elements as unknown[];
-    from = next;
+    from = yield* pieces(bytes, from, bytes.length, false);
+    if (from < 0) return yielded;
+    parts = [bytes.subarray(from)];
+    length = bytes.length - from;
+  }
+  const bytes = Buffer.concat(parts, length);
+  let from = 0;
+  if (!opened) {
+    from = arrayStart(bytes);
+    if (from < 0) return 0;
+  }
+  let end = bytes.length - 1;
+  while (end >= from && isWhitespace(bytes[end]!)) end--;
+  if (end < from || bytes[end] !== CLOSE_BRACKET) return yielded;
+  return (yield* pieces(bytes, from, end, true)) < 0 ? yielded : null;
+}
+
+/** Just after the `[` that opens the array (after a byte-order mark and whitespace), or -1. */
+function arrayStart(bytes: Buffer): number {
+  let at = bomLength(bytes);
+  while (at < bytes.length && isWhitespace(bytes[at]!)) at++;
+  return bytes[at] === OPEN_BRACKET ? at + 1 : -1;
+}
+
+/** The first `}` at or after `from` followed by `,` and `{`: the piece ends after it, the next starts after the comma. */
+function findCut(bytes: Buffer, from: number, limit: number): { end: number; next: number } | null {
+  for (let brace = bytes.indexOf(CLOSE_BRACE, from); brace !== -1 && brace < limit; brace = bytes.indexOf(CLOSE_BRACE, brace + 1)) {
+    let comma = brace + 1;
+    while (comma < limit && isWhitespace(bytes[comma]!)) comma++;
+    if (bytes[comma] !== COMMA) continue;
+    let open = comma + 1;
+    while (open < limit && isWhitespace(bytes[open]!)) open++;
+    if (open < limit && bytes[open] === OPEN_BRACE) return { end: brace + 1, next: comma + 1 };
   }
   return null;
+}
+
+function parsePiece(bytes: Buffer, from: number, end: number): unknown[] | null {
+  if (!isUtf8(bytes.subarray(from, end))) return null;
+  try {
+    return JSON.parse(`[${bytes.toString("utf8", from, end)}]`) as unknown[];
+  } catch {
+    return null;
+  }
 }
 
 async function* skipElements(batches: AsyncIterable<unknown[]>, count: number): AsyncGenerator<unknown[]> {
