@@ -15,7 +15,7 @@ import { resolveTracks } from "../src/modules/catalog/trackResolution.service.js
 import { duplicateRuleRepository, type ListenCandidate } from "../src/modules/listen/duplicateRule.repository.js";
 import { listenRepository, type NewListenRow } from "../src/modules/listen/listen.repository.js";
 import { recordListensForUser } from "../src/modules/listen/recordListens.command.js";
-import { applyListenRollups } from "../src/modules/stats/statsRollup.repository.js";
+import { applyListenRollups, bumpStatsVersion } from "../src/modules/stats/statsRollup.repository.js";
 import { seededRandom } from "./generate/seededRandom.js";
 import { ms, summarize } from "./stats/latency.js";
 import { createFreshTarget } from "./support/benchDatabase.js";
@@ -81,6 +81,7 @@ try {
     single.rollups.push(
       await time(() =>
         db.transaction(async (tx) => {
+          await bumpStatsVersion(tx, [userId]);
           const rows = await listenRepository.insertMany(tx, [row()]);
           await applyListenRollups(tx, rows, 1);
         }),

@@ -99,21 +99,21 @@ function batchRelation(candidates: ListenCandidate[]) {
  * listens alike: a candidate is a duplicate when the user already has a listen of the same
  * track at the same instant, or starting within ±60 s when the sources differ or either play is
  * minute-precision. Set-based: one statement joins the whole batch against listens through the
- * (user, track, played_at) unique index. A per-user transaction-scoped advisory lock keeps two
- * concurrent writers of the same user from both missing each other's near-duplicates.
+ * (user, track, played_at) unique index. Every writer first bumps the user's stats_version
+ * (bumpStatsVersion): that row lock, held until commit, keeps two concurrent writers of the same
+ * user from both missing each other's near-duplicates, and orders them after a change of zone.
  * Must run inside a transaction; `candidates` should already be free of the batch's own repeats.
  */
 export const duplicateRuleRepository = {
   /** Inserts the candidates that are not duplicates; returns how many were stored. */
   async insertNewCounting(tx: Executor, batch: CandidateBatch): Promise<number> {
     if (batch.candidates.length === 0) return 0;
-    await lockUser(tx, batch.userId);
     await bumpStatsVersion(tx, [batch.userId]);
     // Without ON CONFLICT (~10% of this statement for an import batch: no speculative
     // insertion): no row can hit the (user, track, played_at) key. Stored listens at that
     // instant are excluded by the rule (same second), the batch's own repeats by
-    // dropBatchRepeats (idempotent, so applied here too), and every writer of listens takes the
-    // user's lock first, so none can commit one in between (READ COMMITTED: the insert's
+    // dropBatchRepeats (idempotent, so applied here too), and every writer of listens locks the
+    // user's row first (the bump above), so none can commit one in between (READ COMMITTED: the insert's
     // snapshot is taken after the lock is granted).
     const unique = { ...batch, candidates: dropBatchRepeats(batch.candidates) };
     // the stats rollups are maintained in the same statement, from the inserted rows
@@ -126,11 +126,14 @@ export const duplicateRuleRepository = {
     return Number(row?.count ?? 0);
   },
 
-  /** Inserts the candidates that are not duplicates; returns the stored rows. */
+  /** Inserts the candidates that are not duplicates, with their stats rollups; returns the stored rows. */
   async insertNewReturning(tx: Executor, batch: CandidateBatch): Promise<ListenRow[]> {
     if (batch.candidates.length === 0) return [];
-    await lockUser(tx, batch.userId);
-    const rows = await selectRows<Record<string, unknown>>(tx, sql`${insertNewSql(batch)} returning *`);
+    await bumpStatsVersion(tx, [batch.userId]);
+    const rows = await selectRows<Record<string, unknown>>(
+      tx,
+      sql`with inserted as (${insertNewSql(batch)} returning *), ${listenRollupCtes(sql.raw("inserted"), 1)} select * from inserted`,
+    );
     return rows.map(toListenRow);
   },
 
@@ -154,10 +157,6 @@ export const duplicateRuleRepository = {
     return new Map(rows.map((row) => [Number(row.match_ord), toListenRow(row)]));
   },
 };
-
-async function lockUser(tx: Executor, userId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('listens:' || ${userId}))`);
-}
 
 function insertNewSql(batch: CandidateBatch, onConflictDoNothing = true) {
   const span = timeSpan(batch.candidates);

@@ -18,7 +18,7 @@ import { parseHistoryFilter } from "./listenFilter.js";
 import type { RecordListenInput } from "./recordListen.input.js";
 import { parseRecordListenInput, parseRecordListenInputs } from "./recordListen.validation.js";
 import { recordListensForUser } from "./recordListens.command.js";
-import { applyListenRollups } from "../stats/statsRollup.repository.js";
+import { applyListenRollups, bumpStatsVersion } from "../stats/statsRollup.repository.js";
 
 export type ListenServiceDeps = {
   db: Database;
@@ -88,6 +88,7 @@ export class ListenService {
     const signedIn = requireViewer(viewer);
     const key = Number(fromGlobalId("Listen", id, "id"));
     const deleted = await this.deps.db.transaction(async (tx) => {
+      await bumpStatsVersion(tx, [signedIn.userId]); // every listens writer locks the user first
       const row = await listenRepository.deleteOwned(tx, signedIn.userId, key);
       if (row) await applyListenRollups(tx, [row], -1);
       return row;
@@ -100,6 +101,7 @@ export class ListenService {
   async deleteMatching(viewer: Viewer | null, filter: HistoryFilter): Promise<number> {
     const signedIn = requireViewer(viewer);
     return this.deps.db.transaction(async (tx) => {
+      await bumpStatsVersion(tx, [signedIn.userId]); // every listens writer locks the user first
       const deleted = await listenRepository.deleteMatching(tx, signedIn.userId, parseHistoryFilter(filter));
       await applyListenRollups(tx, deleted, -1);
       return deleted.length;

@@ -2,7 +2,6 @@ import type { Executor } from "../../db/client.js";
 import type { ListenRow, ListenSource } from "../../db/schema.js";
 import { trackRepository } from "../catalog/track.repository.js";
 import { resolveTracks } from "../catalog/trackResolution.service.js";
-import { applyListenRollups } from "../stats/statsRollup.repository.js";
 import { COUNTED_MIN_MS, isCounted } from "./countingRule.js";
 import { dropBatchRepeats, duplicateRuleRepository, type ListenCandidate } from "./duplicateRule.repository.js";
 import type { Play } from "./play.js";
@@ -51,7 +50,6 @@ export async function recordListensForUser(
       importId,
       candidates: dropBatchRepeats(candidates),
     });
-    await applyListenRollups(tx, insertedRows, 1);
     // the common live case, every play new: each maps to the row inserted for it (no lookup)
     const matches =
       insertedMatches(candidates, insertedRows) ?? (await duplicateRuleRepository.findMatches(tx, { userId, source, importId, candidates }));

@@ -77,7 +77,8 @@ function localRollupCtes(upsert: boolean): SQL {
  * CTEs that add (sign 1) or subtract (sign −1) the counted listens of the CTE named `source`
  * (columns user_id, track_id, played_at, ms_played, counted) to/from every rollup, grouped
  * set-based: one upsert per table. Local keys use the owner's zone as stored now; callers bump
- * stats_version first (bumpStatsVersion), which orders them after a concurrent zone change.
+ * stats_version first (bumpStatsVersion, in an earlier statement), which orders them after a
+ * concurrent zone change.
  * Used by applyListenRollups and by set-based inserts that never ship rows back (imports).
  */
 export function listenRollupCtes(source: SQL, sign: 1 | -1): SQL {
@@ -118,14 +119,14 @@ const EMPTIED_KEYS: Record<string, string> = {
 
 /**
  * Adds (sign 1) or removes (sign −1) listens from every stats rollup (counted ones; others are
- * ignored) and bumps the owners' stats_version: one grouped statement upserts every table; a
- * removal then drops emptied rows and re-reads the first/last listen times it touched.
- * EVERY listen write calls it (or listenRollupCtes) in its own transaction: record, delete, import.
+ * ignored): one grouped statement upserts every table; a removal then drops emptied rows and
+ * re-reads the first/last listen times it touched. EVERY listen write calls it (or
+ * listenRollupCtes) in its own transaction: record, delete, import; and every such transaction
+ * first bumps the owners' stats_version (bumpStatsVersion), before it touches listens.
  */
 export async function applyListenRollups(executor: Executor, rows: RollupListen[], sign: 1 | -1): Promise<void> {
   const counted = rows.filter((row) => row.counted);
   if (counted.length === 0) return;
-  await bumpStatsVersion(executor, [...new Set(counted.map((row) => row.userId))]);
   await executor.execute(sql`with ${input(counted)}, ${listenRollupCtes(sql.raw("input"), sign)} select 1`);
   if (sign === 1) return;
   // the listens are gone: the rows they emptied go (by key: a user's tables can be large), and
@@ -163,7 +164,11 @@ export async function applyListenRollups(executor: Executor, rows: RollupListen[
     where s.user_id = r.user_id and s.artist_id = r.artist_id`);
 }
 
-/** Bumps the users' stats_version (cached stats are keyed by it); locks their rows until commit. */
+/**
+ * Bumps the users' stats_version (cached stats are keyed by it) and locks their rows until commit:
+ * every writer of a user's listens calls it FIRST, which serializes them (the duplicate rule),
+ * invalidates cached stats, and orders them after a concurrent change of zone (its rebuild).
+ */
 export async function bumpStatsVersion(executor: Executor, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
   await executor.execute(
