@@ -28,7 +28,10 @@ export function createGraphqlHttpHandler(apollo: ApolloServer<Context>, deps: Ap
     });
     if (result.clearCookie) cookies.clear();
     if (result.refreshCookie) cookies.set(result.refreshCookie.token, result.refreshCookie.expiresAt);
-    return createContext(deps, { requestId: request.id, viewer: result.viewer, cookies });
+    const context = createContext(deps, { requestId: request.id, viewer: result.viewer, cookies });
+    // read with the session: the request needs no second round trip for its own user
+    if (result.viewerUser) context.loaders.users.userById.prime(result.viewerUser.id, result.viewerUser);
+    return context;
   };
 
   return fastifyApolloHandler(apollo, {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { type SessionRow, sessions } from "../../db/schema.js";
+import { type SessionRow, sessions, type UserRow, users } from "../../db/schema.js";
 
 /** SQL for sessions. `id` is always the SHA-256 of a token, never the token. */
 
@@ -10,6 +10,12 @@ export async function insertSession(db: Executor, session: Pick<SessionRow, "id"
 
 export async function findSessionById(db: Executor, id: string): Promise<SessionRow | null> {
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The session and its user in one round trip (every authenticated request starts with it). */
+export async function findSessionWithUser(db: Executor, id: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+  const [row] = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).limit(1);
   return row ?? null;
 }
 

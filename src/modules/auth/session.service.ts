@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client.js";
-import type { SessionRow } from "../../db/schema.js";
-import { deleteSession, deleteSessionsOfUser, findSessionById, insertSession, updateSessionExpiry } from "./session.repository.js";
+import type { SessionRow, UserRow } from "../../db/schema.js";
+import { deleteSession, deleteSessionsOfUser, findSessionWithUser, insertSession, updateSessionExpiry } from "./session.repository.js";
 import { generateSessionToken, hashToken, isSessionTokenShape } from "./token.generator.js";
 
 /**
@@ -24,13 +24,15 @@ export async function createSession(db: Database, userId: string, now = new Date
   return { token, expiresAt };
 }
 
-export type ValidSession = { session: SessionRow; renewed: boolean };
+/** `user` is the session's user as read with it (the request's user loader is primed with it). */
+export type ValidSession = { session: SessionRow; user: UserRow; renewed: boolean };
 
 /** The live session for `token`, extended when due; null when unknown, expired or revoked. */
 export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<ValidSession | null> {
   if (!isSessionTokenShape(token)) return null;
-  const session = await findSessionById(db, hashToken(token));
-  if (!session) return null;
+  const found = await findSessionWithUser(db, hashToken(token));
+  if (!found) return null;
+  const { session, user } = found;
   if (now.getTime() >= session.expiresAt.getTime()) {
     await deleteSession(db, session.id);
     return null;
@@ -38,9 +40,9 @@ export async function validateSessionToken(db: Database, token: string, now = ne
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_RENEW_WITHIN_MS) {
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await updateSessionExpiry(db, session.id, expiresAt);
-    return { session: { ...session, expiresAt }, renewed: true };
+    return { session: { ...session, expiresAt }, user, renewed: true };
   }
-  return { session, renewed: false };
+  return { session, user, renewed: false };
 }
 
 export function invalidateSession(db: Database, sessionId: string): Promise<void> {
