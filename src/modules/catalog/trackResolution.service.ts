@@ -82,12 +82,13 @@ export async function resolveTracks(executor: Executor, references: TrackReferen
  * caller's whole transaction is aborted anyway, so the error goes up).
  */
 async function inTransaction<T>(executor: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
-  const ours = !(executor instanceof PgTransaction);
+  // inside the caller's transaction: no savepoint (two round trips; an error aborts it all anyway)
+  if (executor instanceof PgTransaction) return work(executor);
   for (let attempt = 1; ; attempt++) {
     try {
       return await executor.transaction(work);
     } catch (error) {
-      if (!ours || attempt >= 3 || !hasCode(error, "40P01")) throw error;
+      if (attempt >= 3 || !hasCode(error, "40P01")) throw error;
     }
   }
 }
