@@ -33,6 +33,21 @@ describe("resolveTracks", () => {
     expect(await resolveTracks(database.db, [])).toEqual([]);
   });
 
+  it("gives a track created in this call the album and duration another reference in the call names", async () => {
+    const artist = unique("Scrobbled");
+    const title = unique("Bare First");
+    const album = unique("Named Later");
+    const [bare, full] = await resolveTracks(database.db, [
+      { title, artistNames: [artist] },
+      { title, artistNames: [artist], albumTitle: album, durationMs: 201_000 },
+    ]);
+    expect(full).toBe(bare);
+    const row = await trackRow(bare!);
+    expect(row.durationMs).toBe(201_000);
+    const [albumRow] = await database.db.select().from(albums).where(eq(albums.id, row.albumId!));
+    expect(albumRow?.title).toBe(album);
+  });
+
   it("merges a Spotify-like reference and a Last.fm-like one spelled differently", async () => {
     const artist = unique("Beyoncé");
     const title = unique("Halo Déjà");

@@ -212,11 +212,10 @@ async function resolveDistinct(tx: Executor, refs: NormalizedReference[]): Promi
       if (!row) throw new Error(`resolveTracks: track for reference "${refs[i]!.title}" not found after insert`);
       found[i] = row;
     }
-    const createdIds = new Set(created.map((row) => row.id));
-    for (const i of pending) if (createdIds.has(found[i]!.id)) albumOwner[i] = undefined;
   }
 
-  // 5. fill what known rows lack (album, duration, strong ids nobody else holds)
+  // 5. fill what known rows lack (album, duration, strong ids nobody else holds); a track created
+  //    just now from a reference without an album gets one from another reference that names it
   await fillKnownTracks(tx, refs, found as TrackIdentity[], index, albumOf);
   return found.map((row) => row!.id);
 }
