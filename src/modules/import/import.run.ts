@@ -20,7 +20,7 @@ export type ImportRunDeps = { db: Database; logger: Logger; pubsub: PubSub };
 export const BATCH_ROWS = 1_000;
 const MIN_BATCH_ROWS = 250;
 const MAX_BATCH_ROWS = 10_000;
-const TARGET_WRITE_MS = 600;
+const TARGET_WRITE_MS = 300;
 const HEARTBEAT_MS = 1_000;
 /** A batch is committed at least this often, so progress events and cancels stay prompt. */
 export const BATCH_MAX_MS = 400;
