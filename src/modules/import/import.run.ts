@@ -133,8 +133,8 @@ export async function runImport(deps: ImportRunDeps, row: ImportRow, shouldStop:
         const ready = await prepared;
         const commitStarted = Date.now();
         const { cancelRequested } = await writer.commit(ready);
-        // the batch's own work (its resolution overlapped the previous commit; waits not counted)
-        adapt(prepareMs + Date.now() - commitStarted, pending.plays.length);
+        // the slower of the batch's two stages (they overlap; waits not counted)
+        adapt(Math.max(prepareMs, Date.now() - commitStarted), pending.plays.length);
         const outcome = await afterWrite(cancelRequested);
         if (outcome !== "go") halted ??= outcome;
         return outcome;
