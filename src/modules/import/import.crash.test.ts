@@ -10,7 +10,8 @@ import { tempDataDir } from "../../../test/factories/import.factory.js";
  * The counters come out exact and every row is stored once.
  */
 
-const ROWS = 3_000;
+/** Enough batches (they start at BATCH_ROWS and at most double) that a poll sees the import part-way, even when writes are fast. */
+const ROWS = 15_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
