@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  type ExtraConfigColumn,
   bigint,
   boolean,
   date,
@@ -301,25 +300,14 @@ const rollupArtist = () => uuid("artist_id").notNull();
 const rollupAlbum = () => uuid("album_id").notNull();
 
 /**
- * An all-time top N by listens (the default ranking) reads N index entries instead of sorting
- * every track the user ever played (119k for the benchmark's main user). Only here: a rank index
- * makes every update of its table non-HOT, ~1/3 of the rollups' cost in an import
- * (bench/RESULTS.md), and artists / albums (or ranking by time) sort fast enough.
+ * All-time per track (zone-independent). No rank index: an all-time top 50 sorts the user's rows
+ * (~25 ms for 119k tracks), while an index on the counters made every update non-HOT and cost
+ * imports ~3% of their throughput (six such indexes, drizzle/0012, cost ~1/3 of the rollups).
  */
-const rankByListens = (table: string, t: { userId: ExtraConfigColumn; listens: ExtraConfigColumn; msKnown: ExtraConfigColumn }) =>
-  index(`${table}_by_listens_idx`).on(t.userId, t.listens.desc().nullsFirst(), t.msKnown.desc().nullsFirst());
-
-/** All-time per track, with the first and last counted listen (zone-independent). */
 export const statsTrackTotals = pgTable(
   "stats_track_totals",
-  {
-    userId: rollupUser(),
-    trackId: rollupTrack(),
-    ...rollupMeasures(),
-    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
-    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.trackId] }), rankByListens("stats_track_totals", t)],
+  { userId: rollupUser(), trackId: rollupTrack(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.userId, t.trackId] })],
 );
 
 export const statsMonthTracks = pgTable(

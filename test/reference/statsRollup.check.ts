@@ -20,10 +20,7 @@ export async function rollupDrift(db: Executor, userId: string): Promise<Record<
   const [row] = await selectRows<Record<string, number>>(
     db,
     sql`with facts as (${facts}) select
-      ${diff(
-        sql`select user_id, track_id, ${measures}, min(played_at), max(played_at) from facts group by 1, 2`,
-        sql`select user_id, track_id, listens, ms_known, unknown_ms, first_at, last_at from stats_track_totals where user_id = ${userId}`,
-      )} as totals,
+      ${diff(sql`select user_id, track_id, ${measures} from facts group by 1, 2`, table("stats_track_totals", "track_id"))} as totals,
       ${diff(
         sql`select user_id, artist_id, ${measures}, min(played_at) from facts group by 1, 2`,
         sql`select user_id, artist_id, listens, ms_known, unknown_ms, first_at from stats_artist_totals where user_id = ${userId}`,

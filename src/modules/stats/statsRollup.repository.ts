@@ -82,17 +82,17 @@ function localRollupCtes(upsert: boolean): SQL {
  * Used by applyListenRollups and by set-based inserts that never ship rows back (imports).
  */
 export function listenRollupCtes(source: SQL, sign: 1 | -1): SQL {
-  const firstLast = (column: string, fn: "least" | "greatest") =>
-    sql.raw(`${column} = case when excluded.listens > 0 then ${fn}(s.${column}, excluded.${column}) else s.${column} end`);
+  // an artist's first listen only moves earlier here; a removal re-reads it (applyListenRollups)
+  const firstAt = sql.raw(`first_at = case when excluded.listens > 0 then least(s.first_at, excluded.first_at) else s.first_at end`);
   return sql`rollup_facts as (${factsOf(source, sign)}),
     rollup_totals as (
-      insert into stats_track_totals as s (user_id, track_id, listens, ms_known, unknown_ms, first_at, last_at)
-      select user_id, track_id, ${MEASURES}, min(played_at), max(played_at) from rollup_facts group by 1, 2
-      on conflict (user_id, track_id) do update set ${ADD_MEASURES}, ${firstLast("first_at", "least")}, ${firstLast("last_at", "greatest")}),
+      insert into stats_track_totals as s (user_id, track_id, listens, ms_known, unknown_ms)
+      select user_id, track_id, ${MEASURES} from rollup_facts group by 1, 2
+      on conflict (user_id, track_id) do update set ${ADD_MEASURES}),
     rollup_artists as (
       insert into stats_artist_totals as s (user_id, artist_id, listens, ms_known, unknown_ms, first_at)
       select user_id, artist_id, ${MEASURES}, min(played_at) from rollup_facts group by 1, 2
-      on conflict (user_id, artist_id) do update set ${ADD_MEASURES}, ${firstLast("first_at", "least")}),
+      on conflict (user_id, artist_id) do update set ${ADD_MEASURES}, ${firstAt}),
     rollup_albums as (
       insert into stats_album_totals as s (user_id, album_id, listens, ms_known, unknown_ms)
       select user_id, album_id, ${MEASURES} from rollup_facts where album_id is not null group by 1, 2
@@ -120,7 +120,7 @@ const EMPTIED_KEYS: Record<string, string> = {
 /**
  * Adds (sign 1) or removes (sign −1) listens from every stats rollup (counted ones; others are
  * ignored): one grouped statement upserts every table; a removal then drops emptied rows and
- * re-reads the first/last listen times it touched. EVERY listen write calls it (or
+ * re-reads the first listen of the artists it touched. EVERY listen write calls it (or
  * listenRollupCtes) in its own transaction: record, delete, import; and every such transaction
  * first bumps the owners' stats_version (bumpStatsVersion), before it touches listens.
  */
@@ -130,7 +130,7 @@ export async function applyListenRollups(executor: Executor, rows: RollupListen[
   await executor.execute(sql`with ${input(counted)}, ${listenRollupCtes(sql.raw("input"), sign)} select 1`);
   if (sign === 1) return;
   // the listens are gone: the rows they emptied go (by key: a user's tables can be large), and
-  // first/last listen times are re-read from what is left
+  // the touched artists' first listens are re-read from what is left
   await executor.execute(sql`with ${input(counted)},
     k as (
       select distinct i.user_id, i.track_id, t.primary_artist_id as artist_id, t.album_id,
@@ -145,19 +145,11 @@ export async function applyListenRollups(executor: Executor, rows: RollupListen[
     )}
     select 1`);
   await executor.execute(sql`with ${input(counted)},
-    touched as (select distinct user_id, track_id from input),
-    track_times as (
-      update stats_track_totals s set first_at = r.first_at, last_at = r.last_at
-      from (
-        select l.user_id, l.track_id, min(l.played_at) as first_at, max(l.played_at) as last_at
-        from listens l join touched k on k.user_id = l.user_id and k.track_id = l.track_id
-        where l.counted group by 1, 2) r
-      where s.user_id = r.user_id and s.track_id = r.track_id
-      returning s.user_id)
+    touched as (select distinct i.user_id, t.primary_artist_id as artist_id from input i join tracks t on t.id = i.track_id)
     update stats_artist_totals s set first_at = r.first_at
     from (
       select a.user_id, a.artist_id, min(l.played_at) as first_at
-      from (select distinct k.user_id, t.primary_artist_id as artist_id from touched k join tracks t on t.id = k.track_id) a
+      from touched a
       join track_artists ta on ta.artist_id = a.artist_id and ta.position = 0
       join listens l on l.user_id = a.user_id and l.track_id = ta.track_id
       where l.counted group by 1, 2) r
@@ -207,8 +199,8 @@ export async function rebuildUserRollups(executor: Executor, userId: string): Pr
     delete from stats_artist_totals where user_id = ${userId}`);
   await executor.execute(sql`with rollup_facts as (${factsOf(userListens(userId), 1)}),
     totals as (
-      insert into stats_track_totals (user_id, track_id, listens, ms_known, unknown_ms, first_at, last_at)
-      select user_id, track_id, ${MEASURES}, min(played_at), max(played_at) from rollup_facts group by 1, 2),
+      insert into stats_track_totals (user_id, track_id, listens, ms_known, unknown_ms)
+      select user_id, track_id, ${MEASURES} from rollup_facts group by 1, 2),
     artists as (
       insert into stats_artist_totals (user_id, artist_id, listens, ms_known, unknown_ms, first_at)
       select user_id, artist_id, ${MEASURES}, min(played_at) from rollup_facts group by 1, 2)
