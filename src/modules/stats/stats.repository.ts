@@ -26,8 +26,9 @@ const NAMES: Record<"artist" | "track" | "album", NameSource> = {
  * The first `limit` items of `counts` (id, listens, ms; one row per item) in rank order. Names
  * are only needed to break ties, so they are joined for the items at or above the limit-th
  * item's measures, not for every item in the window. `counts` is an all-time rollup read as is
- * (ALL_TIME: a top-N sort of the user's rows finds the cut) or a window's grouped counts
- * (computed once, then a top-N sort finds the cut).
+ * (ALL_TIME: for tracks by listens the cut and the candidates are ranges of its rank index,
+ * otherwise a top-N sort of the user's rows finds the cut) or a window's grouped counts (computed
+ * once, then a top-N sort finds the cut).
  */
 async function ranked(db: Executor, w: StatsWindow, counts: SQL, rankBy: RankKey, limit: number, names: NameSource): Promise<CountRow[]> {
   const [first, second] = rankBy === "listens" ? [sql`listens`, sql`ms`] : [sql`ms`, sql`listens`];
