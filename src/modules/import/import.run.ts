@@ -19,7 +19,9 @@ export type ImportRunDeps = { db: Database; logger: Logger; pubsub: PubSub };
  */
 export const BATCH_ROWS = 1_000;
 const MIN_BATCH_ROWS = 250;
-const MAX_BATCH_ROWS = 10_000;
+// 10k rows kept three overlapping stages' worth of rows and parsed objects alive: 325 MB peak at
+// 1M rows on a quiet machine (goal < 300 MB); 5k: 271 MB, 8% fewer rows/s (bench/RESULTS.md)
+const MAX_BATCH_ROWS = 5_000;
 const TARGET_WRITE_MS = 300;
 const HEARTBEAT_MS = 1_000;
 /** A batch is committed at least this often, so progress events and cancels stay prompt. */
