@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { arrayLiteral, plainArrayLiteral } from "../../db/arrayLiteral.js";
 import { type Executor, selectRows } from "../../db/client.js";
 import type { ListenRow, ListenSource } from "../../db/schema.js";
 import { bumpStatsVersion, listenRollupCtes } from "../stats/statsRollup.repository.js";
@@ -56,12 +57,6 @@ export function dropBatchRepeats(candidates: ListenCandidate[]): ListenCandidate
 
 const WINDOW = sql.raw(`interval '${DUPLICATE_WINDOW_SECONDS} seconds'`);
 
-/** One PostgreSQL array literal ('{…}') per column: a handful of text parameters whatever the batch size. */
-const arrayLiteral = (values: readonly string[]) => `{${values.join(",")}}`;
-const nullable = (value: number | boolean | null) => (value === null ? "NULL" : String(value));
-/** A text element: always quoted, `"` and `\` escaped, NULL unquoted. */
-const quoted = (value: string | null) => (value === null ? "NULL" : `"${value.replace(/[\\"]/g, "\\$&")}"`);
-
 /**
  * The candidates as a relation `b` (ord: 0-based index, track_id, played_at, ms_played, counted, skipped,
  * platform, minute_precision), from typed arrays unnested together: cheaper for PostgreSQL than
@@ -69,28 +64,18 @@ const quoted = (value: string | null) => (value === null ? "NULL" : `"${value.re
  * milliseconds (exact: JS dates have millisecond precision).
  */
 function batchRelation(candidates: ListenCandidate[]) {
-  const n = candidates.length;
-  const trackIds = new Array<string>(n);
-  const times = new Array<string>(n);
-  const ms = new Array<string>(n);
-  const counted = new Array<string>(n);
-  const skipped = new Array<string>(n);
-  const platforms = new Array<string>(n);
-  const minute = new Array<string>(n);
-  candidates.forEach((c, i) => {
-    trackIds[i] = c.trackId;
-    times[i] = String(c.playedAt.getTime());
-    ms[i] = nullable(c.msPlayed);
-    counted[i] = String(c.counted);
-    skipped[i] = nullable(c.skipped);
-    platforms[i] = quoted(c.platform);
-    minute[i] = String(c.minutePrecision);
-  });
+  const column = <T extends string | number | boolean | null>(value: (c: ListenCandidate) => T) => plainArrayLiteral(candidates.map(value));
+  const trackIds = column((c) => c.trackId);
+  const times = column((c) => c.playedAt.getTime());
+  const ms = column((c) => c.msPlayed);
+  const counted = column((c) => c.counted);
+  const skipped = column((c) => c.skipped);
+  const platforms = arrayLiteral(candidates.map((c) => c.platform));
+  const minute = column((c) => c.minutePrecision);
   return sql`(select u.ord::int - 1 as ord, u.track_id, timestamptz 'epoch' + u.epoch_ms * interval '1 millisecond' as played_at,
       u.ms_played, u.counted, u.skipped, u.platform, u.minute_precision
-    from unnest(${arrayLiteral(trackIds)}::uuid[], ${arrayLiteral(times)}::bigint[], ${arrayLiteral(ms)}::int[],
-      ${arrayLiteral(counted)}::boolean[], ${arrayLiteral(skipped)}::boolean[], ${arrayLiteral(platforms)}::text[],
-      ${arrayLiteral(minute)}::boolean[]) with ordinality
+    from unnest(${trackIds}::uuid[], ${times}::bigint[], ${ms}::int[], ${counted}::boolean[], ${skipped}::boolean[],
+      ${platforms}::text[], ${minute}::boolean[]) with ordinality
       as u(track_id, epoch_ms, ms_played, counted, skipped, platform, minute_precision, ord)) as b`;
 }
 
