@@ -4,9 +4,9 @@ import type { ListenSource } from "../../db/schema.js";
 import { nameKey, splitTitle, UNKNOWN_ARTIST } from "../catalog/catalog.normalize.js";
 import { trackRepository } from "../catalog/track.repository.js";
 import { resolveTracks, type TrackReference } from "../catalog/trackResolution.service.js";
-import { COUNTED_MIN_MS, isCounted } from "../listen/countingRule.js";
+import { needsCatalogDuration } from "../listen/countingRule.js";
 import { dropBatchRepeats, duplicateRuleRepository, type ListenCandidate } from "../listen/duplicateRule.repository.js";
-import type { Play } from "../listen/play.js";
+import { type Play, toListenCandidate } from "../listen/play.js";
 import { findArtistsInUserCatalog, titleAlbumKey } from "./artistLookup.repository.js";
 import { importRepository, type RowError } from "./import.repository.js";
 
@@ -78,15 +78,9 @@ export class ImportBatchWriter {
     }
     const trackIds = await this.resolve(batch.plays.map((pending) => pending.play.track));
     const catalogDurations = await this.catalogDurations(batch.plays, trackIds);
-    const candidates: ListenCandidate[] = batch.plays.map(({ play, minutePrecision }, index) => ({
-      trackId: trackIds[index]!,
-      playedAt: play.playedAt,
-      msPlayed: play.msPlayed,
-      counted: isCounted(play.msPlayed, play.track.durationMs ?? catalogDurations.get(trackIds[index]!)),
-      skipped: play.skipped,
-      platform: play.platform,
-      minutePrecision,
-    }));
+    const candidates = batch.plays.map(({ play, minutePrecision }, index) =>
+      toListenCandidate(play, trackIds[index]!, catalogDurations.get(trackIds[index]!), minutePrecision),
+    );
     return { candidates, skipped: batch.skipped, failed: batch.failed, errors, position: batch.position };
   }
 
@@ -144,7 +138,7 @@ export class ImportBatchWriter {
   private async catalogDurations(plays: PendingPlay[], trackIds: string[]): Promise<Map<string, number | null>> {
     const needed = new Set<string>();
     plays.forEach(({ play }, index) => {
-      if (play.msPlayed != null && play.msPlayed < COUNTED_MIN_MS && play.track.durationMs == null) needed.add(trackIds[index]!);
+      if (needsCatalogDuration(play.msPlayed, play.track.durationMs)) needed.add(trackIds[index]!);
     });
     const known = new Map<string, number | null>();
     const unknown = [...needed].filter((id) => {

@@ -11,3 +11,8 @@ export function isCounted(msPlayed: number | null | undefined, durationMs?: numb
   if (msPlayed >= COUNTED_MIN_MS) return true;
   return durationMs != null && durationMs > 0 && durationMs < COUNTED_MIN_MS && msPlayed >= durationMs;
 }
+
+/** Whether the counting rule needs the catalog's duration of the track: a short play whose source reported none. */
+export function needsCatalogDuration(msPlayed: number | null, reportedDurationMs: number | null | undefined): boolean {
+  return msPlayed != null && msPlayed < COUNTED_MIN_MS && reportedDurationMs == null;
+}

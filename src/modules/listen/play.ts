@@ -1,4 +1,6 @@
 import type { TrackReference } from "../catalog/trackResolution.service.js";
+import { isCounted } from "./countingRule.js";
+import type { ListenCandidate } from "./duplicateRule.repository.js";
 
 /**
  * A normalized play, ready to store: what `recordListensForUser` takes from the GraphQL
@@ -13,3 +15,20 @@ export type Play = {
   platform: string | null;
   importId?: string | null;
 };
+
+/**
+ * A play as a candidate listen of its resolved track. `catalogDurationMs` is the catalog's
+ * duration where the counting rule needs it (needsCatalogDuration), for short plays of tracks
+ * whose source reported none.
+ */
+export function toListenCandidate(play: Play, trackId: string, catalogDurationMs: number | null | undefined, minutePrecision: boolean): ListenCandidate {
+  return {
+    trackId,
+    playedAt: play.playedAt,
+    msPlayed: play.msPlayed,
+    counted: isCounted(play.msPlayed, play.track.durationMs ?? catalogDurationMs),
+    skipped: play.skipped,
+    platform: play.platform,
+    minutePrecision,
+  };
+}

@@ -2,9 +2,9 @@ import type { Executor } from "../../db/client.js";
 import type { ListenRow, ListenSource } from "../../db/schema.js";
 import { trackRepository } from "../catalog/track.repository.js";
 import { resolveTracks } from "../catalog/trackResolution.service.js";
-import { COUNTED_MIN_MS, isCounted } from "./countingRule.js";
+import { needsCatalogDuration } from "./countingRule.js";
 import { dropBatchRepeats, duplicateRuleRepository, type ListenCandidate } from "./duplicateRule.repository.js";
-import type { Play } from "./play.js";
+import { type Play, toListenCandidate } from "./play.js";
 
 export type RecordListensResult = {
   inserted: number;
@@ -34,15 +34,7 @@ export async function recordListensForUser(
       plays.map((play) => play.track),
     );
     const durations = await catalogDurations(tx, plays, trackIds);
-    const candidates: ListenCandidate[] = plays.map((play, index) => ({
-      trackId: trackIds[index]!,
-      playedAt: play.playedAt,
-      msPlayed: play.msPlayed,
-      counted: isCounted(play.msPlayed, play.track.durationMs ?? durations.get(trackIds[index]!)),
-      skipped: play.skipped,
-      platform: play.platform,
-      minutePrecision: false,
-    }));
+    const candidates = plays.map((play, index) => toListenCandidate(play, trackIds[index]!, durations.get(trackIds[index]!), false));
     const importId = plays.find((play) => play.importId)?.importId ?? null;
     const insertedRows = await duplicateRuleRepository.insertNewReturning(tx, {
       userId,
@@ -86,7 +78,7 @@ function insertedMatches(candidates: ListenCandidate[], insertedRows: ListenRow[
 async function catalogDurations(executor: Executor, plays: Play[], trackIds: string[]): Promise<Map<string, number | null>> {
   const needed = new Set(
     plays
-      .map((play, index) => (play.msPlayed != null && play.msPlayed < COUNTED_MIN_MS && play.track.durationMs == null ? trackIds[index]! : null))
+      .map((play, index) => (needsCatalogDuration(play.msPlayed, play.track.durationMs) ? trackIds[index]! : null))
       .filter((id): id is string => id !== null),
   );
   if (needed.size === 0) return new Map();
