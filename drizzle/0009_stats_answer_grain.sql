@@ -57,13 +57,20 @@ CREATE TABLE "stats_month_clock" (
 	CONSTRAINT "stats_month_clock_user_id_month_weekday_hour_pk" PRIMARY KEY("user_id","month","weekday","hour")
 );
 --> statement-breakpoint
-ALTER TABLE "stats_album_totals" ADD CONSTRAINT "stats_album_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_album_totals" ADD CONSTRAINT "stats_album_totals_album_id_albums_id_fk" FOREIGN KEY ("album_id") REFERENCES "public"."albums"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_artist_totals" ADD CONSTRAINT "stats_artist_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_artist_totals" ADD CONSTRAINT "stats_artist_totals_artist_id_artists_id_fk" FOREIGN KEY ("artist_id") REFERENCES "public"."artists"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_days" ADD CONSTRAINT "stats_days_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_month_albums" ADD CONSTRAINT "stats_month_albums_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_month_albums" ADD CONSTRAINT "stats_month_albums_album_id_albums_id_fk" FOREIGN KEY ("album_id") REFERENCES "public"."albums"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_month_artists" ADD CONSTRAINT "stats_month_artists_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_month_artists" ADD CONSTRAINT "stats_month_artists_artist_id_artists_id_fk" FOREIGN KEY ("artist_id") REFERENCES "public"."artists"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stats_month_clock" ADD CONSTRAINT "stats_month_clock_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "stats_day_hours" DROP CONSTRAINT "stats_day_hours_user_id_users_id_fk";
+--> statement-breakpoint
+ALTER TABLE "stats_day_tracks" DROP CONSTRAINT "stats_day_tracks_user_id_users_id_fk";
+--> statement-breakpoint
+ALTER TABLE "stats_day_tracks" DROP CONSTRAINT "stats_day_tracks_track_id_tracks_id_fk";
+--> statement-breakpoint
+ALTER TABLE "stats_month_tracks" DROP CONSTRAINT "stats_month_tracks_user_id_users_id_fk";
+--> statement-breakpoint
+ALTER TABLE "stats_month_tracks" DROP CONSTRAINT "stats_month_tracks_track_id_tracks_id_fk";
+--> statement-breakpoint
+ALTER TABLE "stats_track_totals" DROP CONSTRAINT "stats_track_totals_user_id_users_id_fk";
+--> statement-breakpoint
+ALTER TABLE "stats_track_totals" DROP CONSTRAINT "stats_track_totals_track_id_tracks_id_fk";
+--> statement-breakpoint
+CREATE INDEX "stats_track_totals_by_listens_idx" ON "stats_track_totals" USING btree ("user_id","listens" DESC NULLS FIRST,"ms_known" DESC NULLS FIRST);--> statement-breakpoint
+ALTER TABLE "stats_track_totals" DROP COLUMN "first_at";--> statement-breakpoint
+ALTER TABLE "stats_track_totals" DROP COLUMN "last_at";

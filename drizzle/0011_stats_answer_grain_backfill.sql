@@ -11,8 +11,8 @@ SELECT l."user_id", l."track_id", t."primary_artist_id" AS "artist_id", t."album
 FROM "listens" l JOIN "users" u ON u."id" = l."user_id" JOIN "tracks" t ON t."id" = l."track_id"
 WHERE l."counted";
 --> statement-breakpoint
-INSERT INTO "stats_track_totals" ("user_id", "track_id", "listens", "ms_known", "unknown_ms", "first_at", "last_at")
-SELECT "user_id", "track_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int, min("played_at"), max("played_at")
+INSERT INTO "stats_track_totals" ("user_id", "track_id", "listens", "ms_known", "unknown_ms")
+SELECT "user_id", "track_id", count(*)::int, sum("ms_known")::bigint, sum("unknown_ms")::int
 FROM "rollup_facts" GROUP BY 1, 2 ORDER BY 1, 2;
 --> statement-breakpoint
 INSERT INTO "stats_month_tracks" ("user_id", "month", "track_id", "listens", "ms_known", "unknown_ms")

@@ -282,7 +282,7 @@ export type ListenSource = (typeof listenSourceEnum.enumValues)[number];
  * (listenRollupCtes / applyListenRollups). Counted listens only, one row per answer grain so a
  * stat reads O(answer) rows. ms_known is the plays' time as known now: the play's own ms_played,
  * else its track's duration, else 0; unknown_ms counts plays with neither, which the trigger
- * stats_track_learned (drizzle/0010) converts when the catalog learns the track's duration (and it
+ * stats_track_learned (drizzle/0011) converts when the catalog learns the track's duration (and it
  * adds a track's plays to its album when the album is learned). Days, months and hours are LOCAL
  * to the user's zone and rebuilt when it changes; rows reaching 0 listens are removed.
  */
@@ -303,7 +303,7 @@ const rollupAlbum = () => uuid("album_id").notNull();
  * All-time per track (zone-independent). One rank index, (user, listens desc, ms desc): the
  * all-time top tracks by listens read ~50 index entries instead of sorting the user's rows (119k
  * for the benchmark's main user: 62 ms without it, 8 ms with it). Other rank indexes were dropped
- * (drizzle/0014): an index on a counter makes every update non-HOT; six were ~1/3 of the rollups'
+ * (measured while developing drizzle/0009, bench/RESULTS.md): an index on a counter makes every update non-HOT; six were ~1/3 of the rollups'
  * cost in an import, this one ~3%.
  */
 export const statsTrackTotals = pgTable(

@@ -1,6 +1,0 @@
-CREATE INDEX "stats_album_totals_by_listens_idx" ON "stats_album_totals" USING btree ("user_id","listens" DESC NULLS FIRST,"ms_known" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "stats_album_totals_by_ms_idx" ON "stats_album_totals" USING btree ("user_id","ms_known" DESC NULLS FIRST,"listens" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "stats_artist_totals_by_listens_idx" ON "stats_artist_totals" USING btree ("user_id","listens" DESC NULLS FIRST,"ms_known" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "stats_artist_totals_by_ms_idx" ON "stats_artist_totals" USING btree ("user_id","ms_known" DESC NULLS FIRST,"listens" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "stats_track_totals_by_listens_idx" ON "stats_track_totals" USING btree ("user_id","listens" DESC NULLS FIRST,"ms_known" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "stats_track_totals_by_ms_idx" ON "stats_track_totals" USING btree ("user_id","ms_known" DESC NULLS FIRST,"listens" DESC NULLS FIRST);

@@ -1,1 +1,0 @@
-CREATE INDEX "stats_track_totals_by_listens_idx" ON "stats_track_totals" USING btree ("user_id","listens" DESC NULLS FIRST,"ms_known" DESC NULLS FIRST);
