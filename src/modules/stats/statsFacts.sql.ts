@@ -114,6 +114,12 @@ export const itemRawSpans = (w: StatsWindow, s: WindowSplit): [Date, Date][] => 
   [s.mEnd, w.to],
 ];
 
+/** The spans day and hour stats read from raw listens: the partial days at both edges. */
+const dayRawSpans = (w: StatsWindow, s: WindowSplit): [Date, Date][] => [
+  [w.from, s.aEnd],
+  [s.bStart, w.to],
+];
+
 export type ItemGrain = "track" | "artist" | "album";
 const GRAINS: Record<ItemGrain, { totals: string; months: string; column: string }> = {
   track: { totals: "stats_track_totals", months: "stats_month_tracks", column: "track_id" },
@@ -154,10 +160,7 @@ export function dayCounts(w: StatsWindow, s: WindowSplit): SQL {
   if (s.h1 < s.h2) {
     parts.push(sql`select day, listens, ms_known from stats_days where user_id = ${w.userId} and day >= ${s.h1}::date and day < ${s.h2}::date`);
   }
-  const raw = rawListens(w, [
-    [w.from, s.aEnd],
-    [s.bStart, w.to],
-  ]);
+  const raw = rawListens(w, dayRawSpans(w, s));
   if (raw) parts.push(sql`select r.local_at::date, 1, r.ms from (${raw}) r`);
   return sql`select * from (${unionAll(parts, sql`select null::date, 0, 0::bigint where false`)}) f (day, listens, ms)`;
 }
@@ -177,10 +180,7 @@ export function clockCounts(w: StatsWindow, s: WindowSplit): SQL {
     parts.push(sql`select (extract(isodow from day) - 1)::smallint, hour, listens, ms_known from stats_day_hours
       where user_id = ${w.userId} and day >= ${start}::date and day < ${end}::date`);
   }
-  const raw = rawListens(w, [
-    [w.from, s.aEnd],
-    [s.bStart, w.to],
-  ]);
+  const raw = rawListens(w, dayRawSpans(w, s));
   if (raw) parts.push(sql`select (extract(isodow from r.local_at) - 1)::smallint, extract(hour from r.local_at)::smallint, 1, r.ms from (${raw}) r`);
   return sql`select * from (${unionAll(parts, sql`select 0::smallint, 0::smallint, 0, 0::bigint where false`)}) f (weekday, hour, listens, ms)`;
 }
