@@ -4,7 +4,8 @@
  * Builds (or reuses, BENCH_STATS_DB=<url>) a database holding one user with 1M listens over 12
  * years and 50 users of 50k listens, then measures p50/p95 of every stat × range with the cache
  * off (cold: the database's work) and on (warm), a mixed read/write phase with its hit rate, and
- * the latency of one recordListen. Prints a Markdown report (bench/RESULTS.md keeps the figures).
+ * the latency of one recordListen. The server runs in a child process (as in production); this
+ * process is only the client. Prints a Markdown report (bench/RESULTS.md keeps the figures).
  *
  * Env: DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL
  * (warm phase through Redis when set), BENCH_STATS_DB (reuse a loaded database, kept afterwards),
@@ -13,16 +14,14 @@
 import "reflect-metadata";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "../src/db/client.js";
-import { loadConfig } from "../src/platform/config.js";
-import { createLogger } from "../src/platform/logger.js";
+import { openDatabase } from "../src/db/client.js";
 import { rebuildUserRollups } from "../src/modules/stats/statsRollup.repository.js";
-import { type App, createApp } from "../src/server/app.js";
 import { seededRandom } from "./generate/seededRandom.js";
 import { zipfSampler } from "./generate/zipf.js";
 import { createFreshTarget } from "./support/benchDatabase.js";
 import { ms, summarize, type LatencySummary } from "./stats/latency.js";
 import { copyListens, FULL_SHAPE, loadCatalog, loadOtherUsers, otherUserId, type StatsDatasetShape } from "./stats/statsDataset.js";
+import { startStatsServer, type StatsServerProcess } from "./stats/statsServerProcess.js";
 import { ownStatQuery, RANGES, type RangeName, RECORD_LISTEN, STAT_NAMES, type StatName, userStatQuery } from "./stats/statsQueries.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -37,30 +36,11 @@ const WRITE_SAMPLES = 100;
 
 const GOALS = { uncachedP95: 50, cachedP95: 5, writeP95: 10 };
 
-type Server = { app: App; database: DatabaseHandle; url: string; close(): Promise<void> };
+type Server = StatsServerProcess;
 
-async function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    DATABASE_URL: databaseUrl,
-    REDIS_KEY_PREFIX: `bench:${Date.now().toString(36)}:`,
-    COOKIE_SECURE: "false",
-    ...env,
-  });
-  const database = await openDatabase({ databaseUrl, dataDir: "unused", poolSize: 10 });
-  const app = await createApp({ config, database, logger: createLogger(config.logLevel) });
-  const url = await app.listen();
-  return {
-    app,
-    database,
-    url,
-    async close() {
-      await app.close();
-      await database.close();
-    },
-  };
+/** The server in a child process over `databaseUrl` (see statsServerProcess.ts). */
+function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
+  return startStatsServer({ DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `bench:${Date.now().toString(36)}:`, ...env });
 }
 
 type GraphQLResult = { data?: Record<string, { token?: string }> | null; errors?: { message: string }[] };
@@ -181,7 +161,7 @@ async function mixedPhase(server: Server, token: string, otherUsernames: string[
   const users = [null, ...otherUsernames];
   const combos = users.flatMap((user) => RANGES.flatMap((range) => STAT_NAMES.map((stat) => ({ user, range, stat }))));
   const pick = zipfSampler(combos.length, 1.0);
-  const before = server.app.cache.stats();
+  const before = await server.cacheStats();
   const reads: number[] = [];
   const writes: number[] = [];
   let next = 0;
@@ -202,7 +182,7 @@ async function mixedPhase(server: Server, token: string, otherUsernames: string[
   const start = performance.now();
   await Promise.all(Array.from({ length: MIXED_CONCURRENCY }, worker));
   const elapsed = performance.now() - start;
-  const after = server.app.cache.stats();
+  const after = await server.cacheStats();
   const hits = after.hits - before.hits + (after.coalesced - before.coalesced);
   const lookups = hits + (after.misses - before.misses);
   return { reads: summarize(reads), writes: summarize(writes), hitRate: lookups ? hits / lookups : 0, perSecond: (MIXED_OPERATIONS / elapsed) * 1000 };
