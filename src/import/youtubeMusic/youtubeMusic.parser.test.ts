@@ -38,6 +38,13 @@ describe("parseYoutubeMusicEntry", () => {
     expect(parse({ subtitles: undefined })).toEqual({ kind: "skip", reason: "no channel (deleted video or ad)" });
   });
 
+  it("reads the title in the languages Takeout writes it in", () => {
+    const titles = ["Watched Song", "Vous avez regardé Song", "Has visto Song", "Hai guardato Song", "Assistiu a Song", "Song angesehen"];
+    for (const title of titles) expect(parse({ title })).toMatchObject({ play: { track: { title: "Song", artistNames: ["Artist"] } } });
+    expect(parse({ title: "Vous avez regardé https://www.youtube.com/watch?v=gone", subtitles: undefined })).toEqual({ kind: "skip", reason: "deleted or private video" });
+    expect(parse({ title: "Kaufen angesehen", details: [{ name: "Von Google Ads" }] })).toEqual({ kind: "skip", reason: "ad" });
+  });
+
   it("reports an unreadable time", () => {
     expect(parse({ time: "last week" })).toEqual({ kind: "error", message: 'time is not a date: "last week"' });
   });

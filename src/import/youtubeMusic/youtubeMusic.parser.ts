@@ -1,8 +1,8 @@
 import { cleanYouTubeTitle, stripTopicSuffix } from "../../modules/catalog/catalog.normalize.js";
 import { asObject, isoDate, optionalText } from "../recordFields.js";
 import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
+import { watchedVideoTitle } from "./watchedTitle.js";
 
-const WATCHED = /^Watched\s+/;
 const URL = /^https?:\/\//;
 const TOPIC = /\s+-\s+Topic$/i;
 /** "Artist - Title" in an uploader's video title (the first " - " splits; en and em dashes too). */
@@ -21,7 +21,7 @@ export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
   if (isAd(entry.details)) return skip("ad");
   const rawTitle = optionalText(entry.title, "title");
   if (rawTitle === null) return skip("no title");
-  const watched = rawTitle.replace(WATCHED, "").trim();
+  const watched = watchedVideoTitle(rawTitle);
   if (URL.test(watched)) return skip("deleted or private video");
   const channel = optionalText(asObject(Array.isArray(entry.subtitles) ? entry.subtitles[0] : null)?.name, "subtitles[0].name");
   if (channel === null) return skip("no channel (deleted video or ad)");
@@ -46,6 +46,7 @@ function creditOf(watched: string, channel: string): { artist: string; title: st
   return { artist: channel, title: cleanYouTubeTitle(watched) };
 }
 
+/** "From Google Ads" in English; other languages translate the words around the product name. */
 function isAd(details: unknown): boolean {
-  return Array.isArray(details) && details.some((detail) => asObject(detail)?.name === "From Google Ads");
+  return Array.isArray(details) && details.some((detail) => /\bGoogle Ads\b/.test(String(asObject(detail)?.name ?? "")));
 }

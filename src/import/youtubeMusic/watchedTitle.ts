@@ -1,0 +1,23 @@
+/**
+ * Takeout writes each entry's `title` in the account's language: "Watched <title>" in English,
+ * but "Vous avez regardé <title>", "Has visto <title>", "<title> angesehen"… elsewhere (the
+ * JSON is otherwise the same). These are the templates seen in real exports; a language not
+ * listed keeps its words around the title (the play still imports, under a longer title).
+ */
+const WATCHED_TEMPLATES: RegExp[] = [
+  /^Watched\s+(.+)$/s, // en
+  /^Vous avez regardé\s+(.+)$/s, // fr
+  /^Has visto\s+(.+)$/s, // es
+  /^Hai guardato\s+(.+)$/s, // it
+  /^(?:Você )?Assistiu a\s+(.+)$/s, // pt
+  /^(.+?)\s+angesehen$/s, // de
+];
+
+/** The video's title inside a Takeout entry title, in any of the languages above. */
+export function watchedVideoTitle(entryTitle: string): string {
+  for (const template of WATCHED_TEMPLATES) {
+    const match = template.exec(entryTitle);
+    if (match) return match[1]!.trim();
+  }
+  return entryTitle;
+}
