@@ -30,8 +30,16 @@ describe("formatFromContent", () => {
     expect(formatFromContent('[{"track":[{"artist":{"mbid":"","#text":"A"}')).toBe("LASTFM_JSON");
     expect(formatFromContent('{"listened_at": 1, "track_metadata": {"artist_name": "A"}}\n{"listened_at"')).toBe("LISTENBRAINZ");
     expect(formatFromContent('[{"inserted_at": 2, "listened_at": 1, "track_metadata": {}}]')).toBe("LISTENBRAINZ");
-    expect(formatFromContent('[{\n  "header": "YouTube Music",\n  "title": "Watched x",\n  "titleUrl": "https://x"')).toBe("YOUTUBE_MUSIC");
+    expect(formatFromContent('[{\n  "header": "YouTube Music",\n  "title": "Watched x",\n  "titleUrl": "https://music.youtube.com/watch?v\\u003dx"')).toBe("YOUTUBE_MUSIC");
     expect(formatFromContent('{"some": "thing"}')).toBeNull();
+  });
+
+  it("tells a Takeout watch history from the search history beside it (any language, any file name)", () => {
+    const search = '[{"header":"YouTube","title":"Gesucht nach x","titleUrl":"https://www.youtube.com/results?search_query\\u003dx","time":"2024-01-01T00:00:00Z"}';
+    expect(formatFromContent(search)).toBeNull();
+    const removed = '[{"header":"YouTube","title":"x angesehen","titleUrl":"https://www.youtube.com/watch?v\\u003dabc","time":"2024-01-01T00:00:00Z"}';
+    expect(formatFromContent(removed)).toBe("YOUTUBE_MUSIC");
+    expect(formatFromContent('[{"header":"YouTube","title":"x","subtitles":[{"name":"C"}],"time":"2024-01-01T00:00:00Z"}')).toBe("YOUTUBE_MUSIC");
   });
 
   it("recognizes the CSV shapes", () => {

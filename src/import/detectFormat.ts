@@ -64,9 +64,15 @@ function jsonFormat(text: string): EntryFormat {
   }
   if (has(text, "recenttracks") || (/"track"\s*:\s*[[{]/.test(text) && (has(text, "@attr") || has(text, "#text")))) return "LASTFM_JSON";
   if (has(text, "listened_at") && has(text, "track_metadata")) return "LISTENBRAINZ";
-  if (has(text, "header") && (has(text, "titleUrl") || has(text, "subtitles"))) return "YOUTUBE_MUSIC";
+  if (has(text, "header") && (has(text, "subtitles") || WATCH_URL.test(text))) return "YOUTUBE_MUSIC";
   return null;
 }
+
+/**
+ * A watched video's link in a Takeout activity entry. The search history beside the watch
+ * history has the same shape but links to searches only (and no channel `subtitles`): left out.
+ */
+const WATCH_URL = /"titleUrl"\s*:\s*"https?:\/\/(?:www\.|music\.|m\.)?youtube\.com\/(?:watch|shorts\/)/;
 
 function csvFormat(text: string): EntryFormat {
   const lines = text.split(/\r?\n/, 6).filter((line) => line.trim().length > 0);

@@ -262,3 +262,27 @@ describe("openImportSource: bad input", () => {
     expect(rows[2]).toMatchObject({ message: "listens.jsonl, line 3: artist_name contains a NUL character" });
   });
 });
+
+describe("openImportSource: real-world variants", () => {
+  const youtubeEntry = (title: string, channel: string, time: string) => ({
+    header: "YouTube Music",
+    title,
+    titleUrl: "https://music.youtube.com/watch?v\u003dabcdefghijk",
+    subtitles: [{ name: channel, url: "https://www.youtube.com/channel/x" }],
+    time,
+    products: ["YouTube"],
+  });
+
+  it("a German Takeout: localized folder, file and titles; the search history beside it is not read", async () => {
+    const folder = "Takeout/YouTube und YouTube Music/Verlauf/";
+    const search = [{ header: "YouTube", title: "Gesucht nach x", titleUrl: "https://www.youtube.com/results?search_query\u003dx", time: "2024-01-02T00:00:00Z" }];
+    const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
+      { name: `${folder}Suchverlauf.json`, content: JSON.stringify(search) },
+      { name: `${folder}Wiedergabeverlauf.json`, content: JSON.stringify([youtubeEntry("Lied angesehen", "Band - Topic", "2024-01-01T10:00:00Z")]) },
+    ]);
+    const source = await openImportSource(path, { fileName: "takeout.zip" });
+    expect(source.format).toBe("YOUTUBE_MUSIC");
+    const { rows } = await readAll(source);
+    expect(rows).toMatchObject([{ kind: "play", position: 1, play: { track: { title: "Lied", artistNames: ["Band"] } } }]);
+  });
+});
