@@ -1,3 +1,5 @@
+import { MAX_REQUEST_BYTES } from "./listenbrainz.limits.js";
+
 /**
  * An answer in ListenBrainz's error shape, `{"code": <status>, "error": "<message>"}`; messages
  * follow ListenBrainz's own where clients might show or match them.
@@ -19,3 +21,5 @@ export class ListenBrainzError extends Error {
 export const lbBadRequest = (message: string) => new ListenBrainzError(400, message);
 export const lbUnauthorized = (message: string) => new ListenBrainzError(401, message);
 export const lbUserNotFound = (username: string) => new ListenBrainzError(404, `Cannot find user: ${username}`);
+/** A body over ListenBrainz's request limit, whether Fastify or the parser measures it first. */
+export const lbPayloadTooLarge = () => lbBadRequest(`Payload too large. Payload cannot exceed ${MAX_REQUEST_BYTES} bytes`);

@@ -128,19 +128,27 @@ describe("ListenBrainz-compatible API", () => {
     const at = () => nowSeconds() - 100;
     const cases: [string, () => unknown, RegExp][] = [
       ["malformed JSON", () => "{not json", /^Cannot parse JSON document/],
+      ["a top level that is not an object", () => [listen(at())], /^Invalid JSON document submitted\. Top level of JSON document should be a json object\.$/],
       ["no payload", () => ({ listen_type: "single" }), /^Invalid JSON document submitted\.$/],
+      ["no listen_type", () => ({ payload: [listen(at())] }), /^Invalid JSON document submitted\.$/],
+      ["empty payload without listen_type (payload checked first)", () => ({ payload: [] }), /^JSON document does not contain any listens$/],
       ["payload not a list", () => ({ listen_type: "single", payload: {} }), /should be a list of listens/],
       ["empty payload", () => ({ listen_type: "import", payload: [] }), /does not contain any listens/],
       ["unknown listen_type", () => ({ listen_type: "loop", payload: [listen(at())] }), /requires a valid listen_type/],
       ["two listens in single", () => ({ listen_type: "single", payload: [listen(at()), listen(at() - 1)] }), /should contain only one/],
       ["more than 1000 listens", () => ({ listen_type: "import", payload: Array.from({ length: 1001 }, (_, n) => listen(at() - n)) }), /more than 1000 listens/],
+      ["1001 listens in single (count checked before listen_type)", () => ({ listen_type: "single", payload: Array.from({ length: 1001 }, (_, n) => listen(at() - n)) }), /^Too many listens\. You may not submit more than 1000 listens at once\.$/],
       ["listened_at missing", () => ({ listen_type: "single", payload: [{ track_metadata: listen(0).track_metadata }] }), /must contain the key listened_at/],
       ["listened_at not an int", () => ({ listen_type: "single", payload: [listen("soon" as unknown as number)] }), /int value for listened_at/],
       ["listened_at before 2002-10-01", () => ({ listen_type: "single", payload: [listen(1_033_410_599)] }), /listened_at is too low/],
       ["listened_at over an hour ahead", () => ({ listen_type: "single", payload: [listen(nowSeconds() + 3700)] }), /listened_at is too high/],
+      ["listened_at exactly an hour ahead", () => ({ listen_type: "single", payload: [listen(nowSeconds() + 3600)] }), /^Value for key listened_at is too high\.$/],
+      ["no track_metadata", () => ({ listen_type: "single", payload: [{ listened_at: at() }] }), /^JSON document must contain the key track_metadata at the top level\.$/],
+      ["no track_metadata in playing_now", () => ({ listen_type: "playing_now", payload: [{}] }), /^JSON document must contain the key track_metadata at the top level\.$/],
+      ["track_metadata null", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: null }] }), /^JSON document may not have track_metadata with null value\.$/],
       ["listened_at in playing_now", () => ({ listen_type: "playing_now", payload: [listen(at())] }), /must not contain listened_at/],
-      ["no track_name", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: "A" } }] }), /required track_metadata\.track_name/],
-      ["blank artist_name", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: "  ", track_name: "T" } }] }), /artist_name is empty/],
+      ["no track_name", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: "A" } }] }), /^JSON document does not contain required field track_metadata\.track_name\.$/],
+      ["blank artist_name", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: "  ", track_name: "T" } }] }), /^field track_metadata\.artist_name is empty\.$/],
       ["artist_name not a string", () => ({ listen_type: "single", payload: [{ listened_at: at(), track_metadata: { artist_name: ["A"], track_name: "T" } }] }), /artist_name must be a single string/],
       ["51 tags", () => ({ listen_type: "single", payload: [listen(at(), "T", { tags: Array.from({ length: 51 }, (_, n) => `t${n}`) })] }), /more than 50 items/],
       ["a 65-character tag", () => ({ listen_type: "single", payload: [listen(at(), "T", { tags: ["x".repeat(65)] })] }), /longer than 64 characters/],
@@ -149,8 +157,8 @@ describe("ListenBrainz-compatible API", () => {
       ["duration over 24 days", () => ({ listen_type: "single", payload: [listen(at(), "T", { duration: 24 * 24 * 3600 + 1 })] }), /duration is too large/],
       ["bad recording_mbid", () => ({ listen_type: "single", payload: [listen(at(), "T", { recording_mbid: "not-a-uuid" })] }), /^recording_mbid MBID format invalid\.$/],
       ["bad artist_mbids", () => ({ listen_type: "single", payload: [listen(at(), "T", { artist_mbids: ["nope"] })] }), /^artist_mbids MBID format invalid\.$/],
-      ["NUL in a name", () => ({ listen_type: "single", payload: [listen(at(), "Bad\u0000Title")] }), /contains a unicode null/],
-      ["a listen over 10240 bytes", () => ({ listen_type: "single", payload: [listen(at(), "T", { comment: "x".repeat(10_300) })] }), /too large/],
+      ["NUL in a name", () => ({ listen_type: "single", payload: [listen(at(), "Bad\u0000Title")] }), /^Bad.Title contains a unicode null$/], // the value as sent, NUL included
+      ["a single listen over 10240 bytes", () => ({ listen_type: "single", payload: [listen(at(), "T", { comment: "x".repeat(10_300) })] }), /^JSON document is too large\. Each listens may not be larger than 10240 bytes\.$/],
     ];
     it.each(cases)("%s", async (_name, body, message) => {
       const answer = await submit(body());
@@ -161,7 +169,25 @@ describe("ListenBrainz-compatible API", () => {
     it("a request over 10 240 000 bytes", async () => {
       const answer = await submit(`{"listen_type":"import","payload":[],"pad":"${"x".repeat(10_240_001)}"}`);
       expect(answer.status).toBe(400);
-      expect(answer.body).toMatchObject({ code: 400, error: expect.stringMatching(/too large/i) });
+      expect(answer.body).toEqual({ code: 400, error: "Payload too large. Payload cannot exceed 10240000 bytes" });
+    });
+
+    it("accepts what ListenBrainz accepts: one big listen within the request's average, duration_played as text, tags as text, braced or URN MBIDs", async () => {
+      const user = await signUpUser(server);
+      const token = await createApiToken(server, user.token);
+      const big = listen(at() - 10, "Big", { comment: "x".repeat(12_000) });
+      expect((await submit({ listen_type: "import", payload: [big, listen(at() - 500, "Small")] }, { token })).status).toBe(200);
+      const odd = listen(at(), "Odd", {
+        duration_played: "95",
+        tags: "rock",
+        recording_mbid: "{5B11F4CE-A62D-471E-81FC-A69A8278C7DA}",
+        release_mbid: "urn:uuid:f5093c06-23e3-404f-aeaa-40f72885ee3a",
+        artist_mbids: ["b10bbbfccf9e42e0be17e2c3e1d2600d"],
+      });
+      expect(await submit({ listen_type: "single", payload: [odd] }, { token })).toMatchObject({ status: 200, body: { status: "ok" } });
+      const history = await historyOf(user);
+      expect(history.totalCount).toBe(3);
+      expect(history.edges[0]!.node).toMatchObject({ msPlayed: 95_000, track: { title: "Odd" } });
     });
 
     it("empty MBIDs are dropped, not rejected", async () => {

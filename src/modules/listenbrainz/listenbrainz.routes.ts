@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppDeps } from "../../server/context.js";
 import { hashToken } from "../auth/token.generator.js";
 import { listenBrainzViewer, tokenOf, userIdOfToken } from "./listenbrainz.auth.js";
-import { ListenBrainzError, lbBadRequest } from "./listenbrainz.error.js";
+import { ListenBrainzError, lbBadRequest, lbPayloadTooLarge } from "./listenbrainz.error.js";
 import { MAX_REQUEST_BYTES } from "./listenbrainz.limits.js";
 import { type ListensQuery, ListenBrainzService } from "./listenbrainz.service.js";
 import { parseSubmission } from "./listenbrainz.submission.js";
@@ -53,7 +53,7 @@ export async function registerListenBrainzRoutes(fastify: FastifyInstance, deps:
     scope.setErrorHandler((error: FastifyError | ListenBrainzError, request, reply) => {
       if (error instanceof ListenBrainzError) return reply.code(error.status).send(error.body);
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-        return reply.code(400).send(lbBadRequest(`Payload too large: at most ${MAX_REQUEST_BYTES} bytes per request.`).body);
+        return reply.code(400).send(lbPayloadTooLarge().body);
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return reply.code(400).send(lbBadRequest(error.message).body);

@@ -1,4 +1,4 @@
-import { lbBadRequest } from "./listenbrainz.error.js";
+import { lbBadRequest, lbPayloadTooLarge } from "./listenbrainz.error.js";
 import {
   EARLIEST_LISTENED_AT,
   LISTENED_AT_ALLOWED_SKEW,
@@ -26,7 +26,6 @@ export type SubmittedListen = { listened_at?: number | undefined; track_metadata
 export type Submission = { listenType: ListenType; listens: SubmittedListen[] };
 
 const LISTEN_TYPES: readonly string[] = ["single", "playing_now", "import"];
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const SINGLE_MBID_KEYS = ["release_mbid", "recording_mbid", "release_group_mbid", "track_mbid"];
 const MULTIPLE_MBID_KEYS = ["artist_mbids", "work_mbids"];
 
@@ -35,25 +34,32 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Parses and validates a POST /1/submit-listens body as ListenBrainz does (same checks, order
- * and messages where it has them), all or nothing: the first problem throws a 400.
- * `rawBody` is the body as received; its size limits are counted in UTF-8 bytes.
+ * and messages: clients such as multi-scrobbler show them), all or nothing: the first problem
+ * throws a 400. `rawBody` is the body as received; its size limits are counted in UTF-8 bytes.
  */
 export function parseSubmission(rawBody: string, now: Date): Submission {
   const bodyBytes = Buffer.byteLength(rawBody, "utf8");
-  if (bodyBytes > MAX_REQUEST_BYTES) throw lbBadRequest(`Payload too large: at most ${MAX_REQUEST_BYTES} bytes per request.`);
+  if (bodyBytes > MAX_REQUEST_BYTES) throw lbPayloadTooLarge();
   let data: unknown;
   try {
     data = JSON.parse(rawBody);
   } catch (error) {
     throw lbBadRequest(`Cannot parse JSON document: ${(error as Error).message}`);
   }
-  if (!isObject(data) || !("payload" in data) || !("listen_type" in data)) throw lbBadRequest("Invalid JSON document submitted.");
+  if (!isObject(data)) throw lbBadRequest("Invalid JSON document submitted. Top level of JSON document should be a json object.");
+  if (!("payload" in data)) throw lbBadRequest("Invalid JSON document submitted.");
   const payload = data.payload;
   if (!Array.isArray(payload)) throw lbBadRequest("The payload in the JSON document should be a list of listens.");
   if (payload.length === 0) throw lbBadRequest("JSON document does not contain any listens");
-  if (bodyBytes > payload.length * MAX_LISTEN_BYTES) {
-    throw lbBadRequest(`JSON document is too large. In aggregate, listens may not be larger than ${MAX_LISTEN_BYTES} characters.`);
+  if (payload.length > MAX_LISTENS_PER_REQUEST) {
+    throw lbBadRequest(`Too many listens. You may not submit more than ${MAX_LISTENS_PER_REQUEST} listens at once.`);
   }
+  // The only size limit per listen is this average: ListenBrainz does not measure listens one by one.
+  if (bodyBytes > payload.length * MAX_LISTEN_BYTES) {
+    throw lbBadRequest(`JSON document is too large. Each listens may not be larger than ${MAX_LISTEN_BYTES} bytes.`);
+  }
+  // listen_type is looked up only now, as ListenBrainz does: a missing one is "Invalid JSON document".
+  if (!("listen_type" in data)) throw lbBadRequest("Invalid JSON document submitted.");
   if (typeof data.listen_type !== "string" || !LISTEN_TYPES.includes(data.listen_type)) {
     throw lbBadRequest("JSON document requires a valid listen_type key.");
   }
@@ -61,38 +67,35 @@ export function parseSubmission(rawBody: string, now: Date): Submission {
   if (listenType !== "import" && payload.length > 1) {
     throw lbBadRequest("JSON document contains more than listen for a single/playing_now. It should contain only one.");
   }
-  if (payload.length > MAX_LISTENS_PER_REQUEST) {
-    throw lbBadRequest(`Too many listens. You may not submit more than ${MAX_LISTENS_PER_REQUEST} listens at once.`);
-  }
   return { listenType, listens: payload.map((listen) => validateListen(listen, listenType, now)) };
 }
 
 function validateListen(listen: unknown, listenType: ListenType, now: Date): SubmittedListen {
   if (!isObject(listen)) throw lbBadRequest("Listen is empty and cannot be validated.");
-  if (Buffer.byteLength(JSON.stringify(listen), "utf8") > MAX_LISTEN_BYTES) {
-    throw lbBadRequest(`Listen is too large: each listen may not be larger than ${MAX_LISTEN_BYTES} bytes.`);
-  }
   let listenedAt: number | undefined;
   if (listenType === "playing_now") {
     if ("listened_at" in listen) throw lbBadRequest("JSON document must not contain listened_at while submitting playing_now.");
+    if (!("track_metadata" in listen)) throw lbBadRequest("JSON document must contain the key track_metadata at the top level.");
   } else {
     if (!("listened_at" in listen)) throw lbBadRequest("JSON document must contain the key listened_at at the top level.");
     const parsed = toInt(listen.listened_at);
     if (parsed === null) throw lbBadRequest("JSON document must contain an int value for listened_at.");
     listenedAt = parsed;
+    // ListenBrainz's bound is exclusive: exactly one hour ahead is already too high.
+    if (listenedAt >= Math.floor(now.getTime() / 1000) + LISTENED_AT_ALLOWED_SKEW) {
+      throw lbBadRequest("Value for key listened_at is too high.");
+    }
+    if (!("track_metadata" in listen)) throw lbBadRequest("JSON document must contain the key track_metadata at the top level.");
     if (listenedAt < EARLIEST_LISTENED_AT) {
       throw lbBadRequest(
         `Value for key listened_at is too low. listened_at timestamp should be greater than ${EARLIEST_LISTENED_AT} (2002-10-01 00:00:00 UTC).`,
       );
     }
-    if (listenedAt > Math.floor(now.getTime() / 1000) + LISTENED_AT_ALLOWED_SKEW) {
-      throw lbBadRequest("Value for key listened_at is too high.");
-    }
   }
-  // Unknown top-level keys are accepted (ListenBrainz clients send extras such as "listen_type").
+  // Unlike ListenBrainz, other top-level keys are ignored rather than rejected: no client relies on that 400.
   const metadata = listen.track_metadata;
-  if (!isObject(metadata)) throw lbBadRequest("JSON document does not contain required track_metadata.");
-  rejectUnicodeNull(listen);
+  if (metadata === null) throw lbBadRequest("JSON document may not have track_metadata with null value.");
+  if (!isObject(metadata)) throw lbBadRequest("JSON document does not contain required field track_metadata.track_name.");
   const track: SubmittedTrack = {
     track_name: requiredName(metadata, "track_name"),
     artist_name: requiredName(metadata, "artist_name"),
@@ -103,6 +106,7 @@ function validateListen(listen: unknown, listenType: ListenType, now: Date): Sub
     if (!isObject(metadata.additional_info)) throw lbBadRequest("track_metadata.additional_info must be an object.");
     track.additional_info = validateAdditionalInfo({ ...metadata.additional_info });
   }
+  rejectUnicodeNull(listen);
   return { listened_at: listenedAt, track_metadata: track };
 }
 
@@ -114,11 +118,11 @@ function toInt(value: unknown): number | null {
 }
 
 function requiredName(metadata: Record<string, unknown>, key: "track_name" | "artist_name"): string {
-  if (!(key in metadata)) throw lbBadRequest(`JSON document does not contain required track_metadata.${key}.`);
+  if (!(key in metadata)) throw lbBadRequest(`JSON document does not contain required field track_metadata.${key}.`);
   const value = metadata[key];
   if (typeof value !== "string") throw lbBadRequest(`track_metadata.${key} must be a single string.`);
   const trimmed = value.trim();
-  if (trimmed.length === 0) throw lbBadRequest(`required field track_metadata.${key} is empty.`);
+  if (trimmed.length === 0) throw lbBadRequest(`field track_metadata.${key} is empty.`);
   return trimmed;
 }
 
@@ -130,8 +134,9 @@ function optionalName(metadata: Record<string, unknown>, key: "release_name"): s
 }
 
 function validateAdditionalInfo(info: Record<string, unknown>): Record<string, unknown> {
-  if ("tags" in info && info.tags != null) {
-    const tags = info.tags;
+  if (info.tags != null) {
+    // Python's len() and iteration: a string counts as its characters, so ListenBrainz accepts "rock".
+    const tags = typeof info.tags === "string" ? [...info.tags] : info.tags;
     if (!Array.isArray(tags)) throw lbBadRequest("track_metadata.additional_info.tags must be a list of strings.");
     if (tags.length > MAX_TAGS_PER_LISTEN) {
       throw lbBadRequest(
@@ -147,11 +152,17 @@ function validateAdditionalInfo(info: Record<string, unknown>): Record<string, u
       }
     }
   }
-  // Empty MBIDs are dropped, as ListenBrainz does; anything else must be a UUID.
+  validateDurations(info);
+  // Empty MBIDs are dropped, as ListenBrainz does; anything else must be a UUID (stored canonical).
   for (const key of SINGLE_MBID_KEYS) {
     if (!(key in info)) continue;
-    if (!info[key]) delete info[key];
-    else if (typeof info[key] !== "string" || !UUID.test(info[key] as string)) throw lbBadRequest(`${key} MBID format invalid.`);
+    if (!info[key]) {
+      delete info[key];
+      continue;
+    }
+    const mbid = canonicalUuid(info[key]);
+    if (mbid === null) throw lbBadRequest(`${key} MBID format invalid.`);
+    info[key] = mbid;
   }
   for (const key of MULTIPLE_MBID_KEYS) {
     if (!(key in info)) continue;
@@ -161,26 +172,32 @@ function validateAdditionalInfo(info: Record<string, unknown>): Record<string, u
       continue;
     }
     if (!Array.isArray(value)) throw lbBadRequest(`${key} MBID format invalid.`);
-    const mbids = value.filter((mbid) => mbid);
-    for (const mbid of mbids) if (typeof mbid !== "string" || !UUID.test(mbid)) throw lbBadRequest(`${key} MBID format invalid.`);
+    const mbids = value.filter((mbid) => mbid).map(canonicalUuid);
+    if (mbids.includes(null)) throw lbBadRequest(`${key} MBID format invalid.`);
     info[key] = mbids;
   }
-  validateDurations(info);
   return info;
+}
+
+/**
+ * The canonical form of what Python's uuid.UUID() (ListenBrainz's is_valid_uuid) accepts: 32 hex
+ * digits once "urn:", "uuid:", surrounding braces and every hyphen are removed; null otherwise.
+ */
+export function canonicalUuid(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const hex = value.replaceAll("urn:", "").replaceAll("uuid:", "").replace(/^[{}]+|[{}]+$/g, "").replaceAll("-", "");
+  if (!/^[0-9a-f]{32}$/i.test(hex)) return null;
+  const h = hex.toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function validateDurations(info: Record<string, unknown>): void {
   const hasMs = info.duration_ms != null;
   const hasSeconds = info.duration != null;
   if (hasMs && hasSeconds) throw lbBadRequest("JSON document should not contain both duration and duration_ms.");
-  if (hasMs) checkDuration(info, "duration_ms", MAX_DURATION_MS);
   if (hasSeconds) checkDuration(info, "duration", MAX_DURATION_SECONDS);
-  if (info.duration_played != null) {
-    const played = info.duration_played;
-    if (typeof played !== "number" || !Number.isFinite(played) || played < 0 || played > MAX_DURATION_SECONDS) {
-      throw lbBadRequest(`Value for duration_played is invalid, should be a non-negative number of seconds up to ${MAX_DURATION_SECONDS}.`);
-    }
-  }
+  if (hasMs) checkDuration(info, "duration_ms", MAX_DURATION_MS);
+  // duration_played is not validated by ListenBrainz (clients send numbers or strings): the mapping uses it when it can.
 }
 
 function checkDuration(info: Record<string, unknown>, key: "duration_ms" | "duration", max: number): void {
@@ -193,7 +210,7 @@ function checkDuration(info: Record<string, unknown>, key: "duration_ms" | "dura
 /** NUL cannot be stored in PostgreSQL text: rejected anywhere in the listen, keys included. */
 function rejectUnicodeNull(value: unknown): void {
   if (typeof value === "string") {
-    if (value.includes("\u0000")) throw lbBadRequest(`${JSON.stringify(value)} contains a unicode null`);
+    if (value.includes("\u0000")) throw lbBadRequest(`${value} contains a unicode null`);
   } else if (Array.isArray(value)) {
     for (const item of value) rejectUnicodeNull(item);
   } else if (isObject(value)) {
