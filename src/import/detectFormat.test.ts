@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatFromContent, formatFromName } from "./detectFormat.js";
+import type { ImportFormat } from "../db/schema.js";
+import type { UploadEntry } from "./archive/uploadEntries.js";
+import { chooseFormat, formatFromContent, formatFromName } from "./detectFormat.js";
 
 describe("formatFromName", () => {
   it("knows the services' file names and the files beside them", () => {
@@ -49,5 +51,16 @@ describe("formatFromContent", () => {
     expect(formatFromContent("Apple ID Number,Artist Name,Content Name,Event Type\n")).toBe("APPLE_MUSIC");
     expect(formatFromContent("name,age\nBob,4\n")).toBeNull();
     expect(formatFromContent("%PDF-1.4")).toBeNull();
+  });
+});
+
+describe("chooseFormat", () => {
+  it("prefers a format found under the service's own file names to one a stray file's content looked like", () => {
+    const found = new Map<ImportFormat, UploadEntry[]>([
+      ["SPOTIFY_EXTENDED", []],
+      ["SPOTIFY_ACCOUNT", []],
+    ]);
+    expect(chooseFormat(found, new Set(["SPOTIFY_ACCOUNT"]))).toBe("SPOTIFY_ACCOUNT");
+    expect(chooseFormat(found)).toBe("SPOTIFY_EXTENDED");
   });
 });

@@ -92,30 +92,41 @@ const SNIFF_BYTES = 64 * 1024;
 
 export type EntryFormats = {
   found: Map<ImportFormat, UploadEntry[]>;
+  /** formats found under the services' own file names (see `entryFormats`) */
+  named: Set<ImportFormat>;
   /** text files whose content matched no format (read with the format the user names, if any) */
   unrecognized: UploadEntry[];
 };
 
-/** Every entry's format: by name when the services' file names say it, else from its content. */
+/**
+ * Every entry's format: by name when the services' file names say it, else from its content.
+ * A whole archive holds more than the history: Takeout's My Activity repeats the watch history,
+ * Spotify and Apple add files of their own. So a format found by name keeps only its named
+ * entries, and outranks formats that only some file's content looked like (`chooseFormat`).
+ */
 export async function entryFormats(entries: UploadEntry[]): Promise<EntryFormats> {
-  const found = new Map<ImportFormat, UploadEntry[]>();
+  const byName = new Map<ImportFormat, UploadEntry[]>();
+  const byContent = new Map<ImportFormat, UploadEntry[]>();
   const unrecognized: UploadEntry[] = [];
   for (const entry of entries) {
     let format = formatFromName(entry.name);
+    let found = byName;
     if (format === "sniff") {
       const head = await entryPrefix(entry, SNIFF_BYTES);
       format = formatFromContent(head.toString("utf8", bomLength(head)));
       if (format === null) unrecognized.push(entry);
+      found = byContent;
     }
     if (format === null) continue;
     const list = found.get(format) ?? [];
     list.push(entry);
     found.set(format, list);
   }
-  return { found, unrecognized };
+  const found = new Map([...byContent, ...byName]);
+  return { found, named: new Set(byName.keys()), unrecognized };
 }
 
-/** The format to read: the one asked for (when present), else the highest-priority one found. */
-export function chooseFormat(found: Map<ImportFormat, UploadEntry[]>): ImportFormat | null {
-  return PRIORITY.find((format) => found.has(format)) ?? null;
+/** The format to read when none is given: named formats first, each group in PRIORITY order. */
+export function chooseFormat(found: Map<ImportFormat, UploadEntry[]>, named: Set<ImportFormat> = new Set()): ImportFormat | null {
+  return PRIORITY.find((format) => named.has(format)) ?? PRIORITY.find((format) => found.has(format)) ?? null;
 }

@@ -285,4 +285,14 @@ describe("openImportSource: real-world variants", () => {
     const { rows } = await readAll(source);
     expect(rows).toMatchObject([{ kind: "play", position: 1, play: { track: { title: "Lied", artistNames: ["Band"] } } }]);
   });
+
+  it("a whole Takeout: My Activity repeats the watch history; only watch-history.json is read", async () => {
+    const history = JSON.stringify([youtubeEntry("Watched Song", "Band - Topic", "2024-01-01T10:00:00Z")]);
+    const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
+      { name: "Takeout/My Activity/YouTube/MyActivity.json", content: history },
+      { name: "Takeout/YouTube and YouTube Music/history/watch-history.json", content: history },
+    ]);
+    const { rows } = await readAll(await openImportSource(path, { fileName: "takeout.zip" }));
+    expect(rows).toMatchObject([{ kind: "play", play: { track: { title: "Song" } } }]);
+  });
 });

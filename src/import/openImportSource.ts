@@ -39,8 +39,8 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
   let format: ImportFormat;
   let entries: UploadEntry[];
   try {
-    const { found, unrecognized } = await entryFormats(upload.entries);
-    const detected = chooseFormat(found);
+    const { found, named, unrecognized } = await entryFormats(upload.entries);
+    const detected = chooseFormat(found, named);
     if (options.format && !found.has(options.format)) {
       if (detected) {
         throw new ImportFileError(`"${displayName}" is not a ${FORMAT_LABELS[options.format]} file: it looks like ${FORMAT_LABELS[detected]}`);
