@@ -13,6 +13,8 @@ describe("formatFromName", () => {
     expect(formatFromName("MyData/StreamingHistory_podcast_0.json")).toBeNull();
     expect(formatFromName("a.zip/b.zip/Apple Music Activity/Apple Music Play Activity.csv")).toBe("APPLE_MUSIC");
     expect(formatFromName("Takeout/YouTube and YouTube Music/history/watch-history.json")).toBe("YOUTUBE_MUSIC");
+    expect(formatFromName("Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.json")).toBe("YOUTUBE_MUSIC");
+    expect(formatFromName("Takeout/YouTube en YouTube Music/geschiedenis/kijkgeschiedenis.json")).toBe("YOUTUBE_MUSIC");
     expect(formatFromName("listens/2021/3.jsonl")).toBe("LISTENBRAINZ");
     expect(formatFromName("user.json")).toBeNull();
     expect(formatFromName("feedback.jsonl")).toBeNull();

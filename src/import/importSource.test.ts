@@ -273,12 +273,13 @@ describe("openImportSource: real-world variants", () => {
     products: ["YouTube"],
   });
 
-  it("a German Takeout: localized folder, file and titles; the search history beside it is not read", async () => {
+  it("a German Takeout: localized folder, file and titles; neither the search history nor My Activity is read", async () => {
     const folder = "Takeout/YouTube und YouTube Music/Verlauf/";
     const search = [{ header: "YouTube", title: "Gesucht nach x", titleUrl: "https://www.youtube.com/results?search_query\u003dx", time: "2024-01-02T00:00:00Z" }];
     const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
       { name: `${folder}Suchverlauf.json`, content: JSON.stringify(search) },
       { name: `${folder}Wiedergabeverlauf.json`, content: JSON.stringify([youtubeEntry("Lied angesehen", "Band - Topic", "2024-01-01T10:00:00Z")]) },
+      { name: "Takeout/Meine Aktivitäten/YouTube/MeineAktivitäten.json", content: JSON.stringify([youtubeEntry("Lied angesehen", "Band - Topic", "2024-01-01T10:00:00Z")]) },
     ]);
     const source = await openImportSource(path, { fileName: "takeout.zip" });
     expect(source.format).toBe("YOUTUBE_MUSIC");
