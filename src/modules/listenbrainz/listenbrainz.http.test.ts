@@ -248,9 +248,25 @@ describe("ListenBrainz-compatible API", () => {
       expect(between.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 1000]);
     });
 
-    it("bad parameters are 400", async () => {
-      expect((await call("GET", `/1/user/${reader.username}/listens?count=-1`, { token: null })).body).toEqual({ code: 400, error: "'count' should be a non-negative integer" });
-      expect((await call("GET", `/1/user/${reader.username}/listens?min_ts=5&max_ts=5`, { token: null })).status).toBe(400);
+    it("with min_ts and max_ts, the listens right after min_ts (ListenBrainz walks forward), so a range pages without gaps", async () => {
+      const page = await call("GET", `/1/user/${reader.username}/listens?count=2&min_ts=${base - 1}&max_ts=${base + 3500}`, { token: null });
+      expect(page.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 1000, base]);
+    });
+
+    it("a 0 bound is no bound (Python truthiness): min_ts=0 gives the newest listens", async () => {
+      const answer = await call("GET", `/1/user/${reader.username}/listens?count=1&min_ts=0&max_ts=0`, { token: null });
+      expect(answer.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 4000]);
+    });
+
+    it("parameters are read as Python's int() (signs, spaces) and bad ones answer ListenBrainz's messages", async () => {
+      const listens = (query: string) => call("GET", `/1/user/${reader.username}/listens?${query}`, { token: null });
+      expect((await listens("count=%2B2&max_ts=%20" + (base + 3000))).body.payload.count).toBe(2);
+      expect((await listens("max_ts=-5")).body.payload.count).toBe(0);
+      expect((await listens("count=-1")).body).toEqual({ code: 400, error: "Number of items requested should be positive" });
+      expect((await listens("count=ten")).body).toEqual({ code: 400, error: "Invalid count argument: ten" });
+      expect((await listens("max_ts=1.5")).body).toEqual({ code: 400, error: "Invalid max_ts argument: 1.5" });
+      expect((await listens("min_ts=6&max_ts=5")).body).toEqual({ code: 400, error: "max_ts should be greater than min_ts" });
+      expect((await listens("min_ts=5&max_ts=5")).body).toEqual({ code: 400, error: "min_ts should be less than max_ts" });
     });
 
     it("listen-count, and an unknown or private user answers 404 'Cannot find user' (except to its owner)", async () => {

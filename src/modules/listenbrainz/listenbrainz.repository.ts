@@ -41,10 +41,11 @@ const trackJoins = sql`left join albums al on al.id = t.album_id
 export const listenBrainzRepository = {
   /**
    * Up to `count` listens strictly between min_ts and max_ts (unix seconds), newest first. With
-   * only min_ts, the listens right after it (walking forward), as ListenBrainz pages forward.
+   * min_ts (alone or with max_ts), the listens right after it (walking forward), as ListenBrainz's
+   * fetch_listens does, so clients paging forward through a range miss nothing.
    */
   async findListens(executor: Executor, userId: string, window: ListensWindow): Promise<ListenBrainzListenRow[]> {
-    const forward = window.minTs !== null && window.maxTs === null;
+    const forward = window.minTs !== null;
     const rows = await selectRows<ListenBrainzListenRow>(
       executor,
       sql`

@@ -48,9 +48,12 @@ export class ListenBrainzService {
 
   async listens(viewer: Viewer | null, username: string, query: ListensQuery) {
     const owner = await this.visibleOwner(viewer, username);
-    const count = Math.min(nonNegative(query, "count") ?? DEFAULT_ITEMS_PER_GET, MAX_ITEMS_PER_GET);
-    const maxTs = nonNegative(query, "max_ts");
-    const minTs = nonNegative(query, "min_ts");
+    // ListenBrainz's order, messages and Python truthiness: a 0 (or empty) bound is no bound at all.
+    const maxTs = intArg(query, "max_ts") || null;
+    const minTs = intArg(query, "min_ts") || null;
+    if (maxTs !== null && minTs !== null && maxTs < minTs) throw lbBadRequest("max_ts should be greater than min_ts");
+    const count = Math.min(intArg(query, "count") ?? DEFAULT_ITEMS_PER_GET, MAX_ITEMS_PER_GET);
+    if (count < 0) throw lbBadRequest("Number of items requested should be positive");
     if (maxTs !== null && minTs !== null && minTs >= maxTs) throw lbBadRequest("min_ts should be less than max_ts");
     const [rows, range] = await Promise.all([
       listenBrainzRepository.findListens(this.deps.db, owner.id, { count, maxTs, minTs }),
@@ -92,11 +95,15 @@ export class ListenBrainzService {
   }
 }
 
-function nonNegative(query: ListensQuery, name: keyof ListensQuery): number | null {
-  const raw = query[name];
+/**
+ * A query parameter read as ListenBrainz's _parse_int_arg does: absent or empty is null, otherwise
+ * Python's int() (sign, surrounding spaces and digit-separating underscores allowed) or a 400.
+ */
+function intArg(query: ListensQuery, name: keyof ListensQuery): number | null {
+  const sent: unknown = query[name];
+  const raw = Array.isArray(sent) ? String(sent[0]) : (sent as string | undefined); // a repeated parameter: the first, as Flask's args.get
   if (raw === undefined || raw === "") return null;
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(Number(raw.trim()))) {
-    throw lbBadRequest(`'${name}' should be a non-negative integer`);
-  }
-  return Number(raw.trim());
+  const value = /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(raw) ? Number(raw.trim().replaceAll("_", "")) : Number.NaN;
+  if (!Number.isSafeInteger(value)) throw lbBadRequest(`Invalid ${name} argument: ${raw}`);
+  return value;
 }
