@@ -43,6 +43,9 @@ describe("parseYoutubeMusicEntry", () => {
     for (const title of titles) expect(parse({ title })).toMatchObject({ play: { track: { title: "Song", artistNames: ["Artist"] } } });
     expect(parse({ title: "Vous avez regardé https://www.youtube.com/watch?v=gone", subtitles: undefined })).toEqual({ kind: "skip", reason: "deleted or private video" });
     expect(parse({ title: "Kaufen angesehen", details: [{ name: "Von Google Ads" }] })).toEqual({ kind: "skip", reason: "ad" });
+    for (const name of ["Band - Thema", "Band - Tema", "Band - Sujet"]) {
+      expect(parse({ title: "Song angesehen", subtitles: [{ name }] })).toMatchObject({ play: { track: { title: "Song", artistNames: ["Band"] } } });
+    }
   });
 
   it("reports an unreadable time", () => {

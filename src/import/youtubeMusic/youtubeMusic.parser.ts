@@ -1,10 +1,11 @@
-import { cleanYouTubeTitle, stripTopicSuffix } from "../../modules/catalog/catalog.normalize.js";
+import { cleanYouTubeTitle } from "../../modules/catalog/catalog.normalize.js";
 import { asObject, isoDate, optionalText } from "../recordFields.js";
 import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
 import { watchedVideoTitle } from "./watchedTitle.js";
 
 const URL = /^https?:\/\//;
-const TOPIC = /\s+-\s+Topic$/i;
+/** YouTube's auto-generated "<Artist> - Topic" channels; the word is localized like the titles (Thema, Tema, Sujet). */
+const TOPIC = /\s+-\s+(?:Topic|Thema|Tema|Sujet)$/i;
 /** "Artist - Title" in an uploader's video title (the first " - " splits; en and em dashes too). */
 const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
 
@@ -40,7 +41,7 @@ export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
 }
 
 function creditOf(watched: string, channel: string): { artist: string; title: string } {
-  if (TOPIC.test(channel)) return { artist: stripTopicSuffix(channel).trim(), title: watched };
+  if (TOPIC.test(channel)) return { artist: channel.replace(TOPIC, "").trim(), title: watched };
   const split = ARTIST_TITLE.exec(watched);
   if (split) return { artist: split[1]!.trim(), title: cleanYouTubeTitle(split[2]!) };
   return { artist: channel, title: cleanYouTubeTitle(watched) };
