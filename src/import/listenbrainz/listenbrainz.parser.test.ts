@@ -57,6 +57,14 @@ describe("parseListenbrainzListen", () => {
     });
   });
 
+  it("an older mapping without artist credits still gives its artist MBIDs", () => {
+    const listen = {
+      listened_at: 1_600_000_000,
+      track_metadata: { artist_name: "Solo", track_name: "Tune", mbid_mapping: { recording_mbid: "b1a9c0e9-d987-4042-ae91-78d6a3267d69", artist_mbids: [artistA] } },
+    };
+    expect(parseRecord(parseListenbrainzListen, listen)).toMatchObject({ play: { track: { artistNames: ["Solo"], artistMbids: [artistA] } } });
+  });
+
   it("skips nameless listens and reports broken ones", () => {
     expect(parseRecord(parseListenbrainzListen, { listened_at: 1, track_metadata: { artist_name: "A", track_name: " " } })).toEqual({ kind: "skip", reason: "no track name" });
     expect(parseRecord(parseListenbrainzListen, { listened_at: 1 })).toEqual({ kind: "error", message: "track_metadata is missing" });

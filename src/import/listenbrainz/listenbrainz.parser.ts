@@ -19,7 +19,9 @@ export function parseListenbrainzListen(value: unknown): RowOutcome {
   const info = asObject(metadata.additional_info) ?? {};
   const mapping = asObject(metadata.mbid_mapping);
   const credits = artistCredits(mapping?.artists);
-  const submittedArtistMbids = mbidList(info.artist_mbids);
+  const submitted = mbidList(info.artist_mbids);
+  // older mappings carry artist_mbids without the artists[] credits
+  const submittedArtistMbids = submitted.length > 0 ? submitted : mbidList(mapping?.artist_mbids);
   const durationMs = optionalMilliseconds(info.duration_ms, "duration_ms") ?? secondsToMs(optionalNumber(info.duration, "duration"));
   return {
     kind: "play",
