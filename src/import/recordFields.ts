@@ -38,9 +38,20 @@ export function optionalMilliseconds(value: unknown, field: string): number | nu
 export function isoDate(value: unknown, field: string): Date {
   const text = optionalText(value, field);
   if (text === null) throw new RowError(`${field} is missing`);
-  const date = new Date(text);
+  const date = new Date(utcTime(text));
   if (Number.isNaN(date.getTime())) throw new RowError(`${field} is not a date: ${JSON.stringify(text)}`);
   return date;
+}
+
+/** An ISO date-time without a zone: "2023-08-07 21:07:25" (Spotify's own guide shows ts so). */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * Epoch ms of an ISO date-time (NaN when unreadable). Every source here writes UTC, so a time
+ * without a zone is UTC too: JavaScript would read it in the server's local time zone.
+ */
+export function utcTime(text: string): number {
+  return Date.parse(ZONELESS.test(text) ? `${text.replace(" ", "T")}Z` : text);
 }
 
 /** A date from unix seconds (number or numeric string). */

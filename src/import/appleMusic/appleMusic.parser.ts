@@ -1,4 +1,4 @@
-import { optionalMilliseconds, optionalText } from "../recordFields.js";
+import { optionalMilliseconds, optionalText, utcTime } from "../recordFields.js";
 import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
 import type { AppleColumns } from "./appleMusic.columns.js";
 
@@ -55,7 +55,7 @@ export function isSegment(row: AppleSegment | RowOutcome): row is AppleSegment {
 
 function timestamp(text: string | null, column: string): number | null {
   if (text === null) return null;
-  const time = Date.parse(text);
+  const time = utcTime(text);
   if (Number.isNaN(time)) throw new RowError(`${column} is not a date: ${JSON.stringify(text)}`);
   return time;
 }

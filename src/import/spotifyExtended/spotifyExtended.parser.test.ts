@@ -53,6 +53,20 @@ describe("parseSpotifyExtendedRecord", () => {
     expect(parse({ ms_played: 0 })).toEqual({ kind: "skip", reason: "ms_played is 0" });
   });
 
+  it("reads a ts without a zone (as Spotify's guide writes it) as UTC, whatever the server's time zone", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const expected = { play: { playedAt: new Date(Date.parse("2025-04-28T21:04:35Z") - 215_000) } };
+      expect(parse({ ts: "2025-04-28 21:04:35" })).toMatchObject(expected);
+      expect(parse({ ts: "2025-04-28T21:04:35" })).toMatchObject(expected);
+      expect(parse({ ts: "2025-04-28T23:04:35+02:00" })).toMatchObject(expected);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("reports unreadable rows", () => {
     expect(parse({ ts: "yesterday" })).toEqual({ kind: "error", message: 'ts is not a date: "yesterday"' });
     expect(parse({ ms_played: "lots" })).toMatchObject({ kind: "error", message: expect.stringMatching(/ms_played is not a number/) });
