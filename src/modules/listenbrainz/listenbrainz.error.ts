@@ -6,7 +6,7 @@ import { MAX_REQUEST_BYTES } from "./listenbrainz.limits.js";
  */
 export class ListenBrainzError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 405 | 429 | 500 | 503,
     message: string,
   ) {
     super(message);

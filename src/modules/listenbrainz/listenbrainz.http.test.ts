@@ -124,6 +124,27 @@ describe("ListenBrainz-compatible API", () => {
     expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
   });
 
+  it("unknown URLs and methods under /1/ answer ListenBrainz's JSON errors (404, 405), never Fastify's shape", async () => {
+    const notFound = { code: 404, error: "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again." };
+    expect(await call("POST", "/1/feedback/recording-feedback", { body: { recording_mbid: "5b11f4ce-a62d-471e-81fc-a69a8278c7da", score: 1 } })).toMatchObject({ status: 404, body: notFound });
+    expect(await call("GET", "/1/metadata/lookup/?artist_name=A&recording_name=T")).toMatchObject({ status: 404, body: notFound });
+    const wrongMethod = await call("GET", "/1/submit-listens");
+    expect(wrongMethod).toMatchObject({ status: 405, body: { code: 405, error: "The method is not allowed for the requested URL." } });
+    expect(wrongMethod.headers.get("allow")).toContain("POST");
+    expect((await call("POST", "/1/validate-token/", { body: {} })).status).toBe(405);
+  });
+
+  it("latest-import: GET answers 0 for a visible user (no import checkpoint is kept), POST needs a token and an int ts", async () => {
+    expect(await call("GET", `/1/latest-import?user_name=${alice.username}`)).toMatchObject({
+      status: 200,
+      body: { musicbrainz_id: alice.username, latest_import: 0 },
+    });
+    expect(await call("GET", "/1/latest-import?user_name=nobody-here", { token: null })).toMatchObject({ status: 404, body: { code: 404, error: "Cannot find user: nobody-here" } });
+    expect(await call("POST", "/1/latest-import", { body: { ts: 1_700_000_000 } })).toMatchObject({ status: 200, body: { status: "ok" } });
+    expect(await call("POST", "/1/latest-import", { body: { ts: "soon" } })).toMatchObject({ status: 400, body: { code: 400, error: "Invalid data sent" } });
+    expect((await call("POST", "/1/latest-import", { body: { ts: 1 }, token: null })).status).toBe(401);
+  });
+
   describe("validation errors: 400 {code, error}, nothing stored", () => {
     const at = () => nowSeconds() - 100;
     const cases: [string, () => unknown, RegExp][] = [
@@ -213,7 +234,11 @@ describe("ListenBrainz-compatible API", () => {
         status: 200,
         body: { code: 200, message: "Token invalid.", valid: false },
       });
-      expect((await call("GET", "/1/validate-token", { token: null })).body).toMatchObject({ code: 400 });
+      expect((await call("GET", "/1/validate-token", { token: null })).body).toEqual({ code: 400, error: "You need to provide an Authorization token." });
+    });
+    it("validate-token reads a Token header before ?token=, as ListenBrainz does", async () => {
+      expect((await call("GET", "/1/validate-token?token=tnrm_nope")).body).toMatchObject({ valid: true, user_name: alice.username });
+      expect((await call("GET", `/1/validate-token?token=${aliceToken}`, { authorization: "token tnrm_nope" })).body).toMatchObject({ valid: false });
     });
   });
 

@@ -88,6 +88,15 @@ export class ListenBrainzService {
     return { payload: { count: await listenBrainzRepository.countListens(this.deps.db, owner.id) } };
   }
 
+  /**
+   * GET /1/latest-import: always 0. Tonearm keeps no import checkpoint (POST is accepted and
+   * ignored), so importers resume from the start and the duplicate rules drop what is already stored.
+   */
+  async latestImport(viewer: Viewer | null, username: string) {
+    const owner = await this.visibleOwner(viewer, username);
+    return { musicbrainz_id: owner.username, latest_import: 0 };
+  }
+
   private async visibleOwner(viewer: Viewer | null, username: string): Promise<UserRow> {
     const owner = await findUserByUsername(this.deps.db, username);
     if (!owner || !canViewHistory(viewer, owner)) throw lbUserNotFound(username);
