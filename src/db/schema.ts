@@ -258,8 +258,8 @@ export const listens = pgTable(
     // NULLS FIRST is what `ORDER BY played_at DESC, id DESC` means: with drizzle's default
     // (DESC NULLS LAST) PostgreSQL cannot use the index for that order and sorts every listen.
     index("listens_user_played_at_idx").on(t.userId, t.playedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    // per-track viewer stats and track-filtered history
-    index("listens_user_track_idx").on(t.userId, t.trackId),
+    // Per-track viewer stats and track-filtered history use the unique (user, track, played_at)
+    // index above: a separate (user, track) index was its prefix, and cost every listen write.
   ],
 );
 

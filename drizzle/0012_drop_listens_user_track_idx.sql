@@ -1,0 +1,1 @@
+DROP INDEX "listens_user_track_idx";
