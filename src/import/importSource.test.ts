@@ -287,6 +287,17 @@ describe("openImportSource: real-world variants", () => {
     expect(rows).toMatchObject([{ kind: "play", position: 1, play: { track: { title: "Lied", artistNames: ["Band"] } } }]);
   });
 
+  it("a Takeout with the history as HTML (its default) is refused with what to do", async () => {
+    const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
+      { name: "Takeout/archive_browser.html", content: "<html></html>" },
+      { name: "Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.html", content: "<html></html>" },
+    ]);
+    await expect(openImportSource(path, { fileName: "takeout.zip" })).rejects.toThrow(/as HTML .* choosing JSON/);
+    const plain = await exportsFactory.rawFile("watch-history.html", "<html><body>Watched</body></html>");
+    await expect(openImportSource(plain.path, { fileName: plain.fileName })).rejects.toThrow(/as HTML/);
+    await expect(openImportSource(plain.path, { fileName: plain.fileName, format: "YOUTUBE_MUSIC" })).rejects.toThrow(/as HTML/);
+  });
+
   it("a whole Takeout: My Activity repeats the watch history; only watch-history.json is read", async () => {
     const history = JSON.stringify([youtubeEntry("Watched Song", "Band - Topic", "2024-01-01T10:00:00Z")]);
     const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
