@@ -8,7 +8,7 @@ export function toListenBrainzListen(row: ListenBrainzListenRow, username: strin
     user_name: username,
     // ListenBrainz's MessyBrainz id names the recording; the catalog's track id plays that part.
     recording_msid: row.track_id,
-    track_metadata: trackMetadata(row),
+    track_metadata: trackMetadata(row, { recording_msid: row.track_id }),
   };
 }
 
@@ -17,8 +17,9 @@ export function toPlayingNowListen(row: ListenBrainzListenRow, username: string)
   return { playing_now: true, user_name: username, track_metadata: trackMetadata(row) };
 }
 
-function trackMetadata(row: ListenBrainzListenRow) {
-  const additionalInfo: Record<string, unknown> = {};
+/** `extra` starts additional_info: a stored listen repeats its recording_msid there, as ListenBrainz's do. */
+function trackMetadata(row: ListenBrainzListenRow, extra: Record<string, unknown> = {}) {
+  const additionalInfo: Record<string, unknown> = { ...extra };
   if (row.duration_ms != null) additionalInfo.duration_ms = row.duration_ms;
   if (row.recording_mbid) additionalInfo.recording_mbid = row.recording_mbid;
   if (row.release_mbid) additionalInfo.release_mbid = row.release_mbid;

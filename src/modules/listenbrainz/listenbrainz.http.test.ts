@@ -264,6 +264,11 @@ describe("ListenBrainz-compatible API", () => {
         user_name: reader.username,
         track_metadata: { artist_name: "The Band", track_name: "Read 4", release_name: "The Album", additional_info: { duration_ms: 180_000 } },
       });
+      // ListenBrainz repeats the listen's recording_msid (a UUID) inside additional_info.
+      const first = all.body.payload.listens[0];
+      expect(first.recording_msid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(first.track_metadata.additional_info.recording_msid).toBe(first.recording_msid);
+      expect(Number.isInteger(first.listened_at) && Number.isInteger(first.inserted_at)).toBe(true);
 
       const two = await call("GET", `/1/user/${reader.username}/listens?count=2&max_ts=${base + 3000}`, { token: null });
       expect(two.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 2000, base + 1000]);
