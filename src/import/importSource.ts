@@ -19,7 +19,7 @@ export type ParsedRow =
       play: Play;
       /** the source gives minutes only (Spotify account data, lastfm-to-csv): dedupe with the tolerance window */
       minutePrecision?: boolean;
-      /** the source names no artist (Apple Music current vintage): artistNames is [], resolve from the catalog */
+      /** the source names no artist (Apple Music current vintage, YouTube's "Release - Topic"): artistNames is [], resolve from the catalog */
       needsArtist?: boolean;
     }
   /** podcasts, audiobooks, videos, ads, no track/artist, msPlayed == 0, now-playing rows */

@@ -15,8 +15,10 @@ const WATCHED_TEMPLATES: RegExp[] = [
 
 /** The video's title inside a Takeout entry title, in any of the languages above. */
 export function watchedVideoTitle(entryTitle: string): string {
+  // some languages put no-break spaces between the words ("Vous avez regardé\u00a0…")
+  const text = entryTitle.replace(/\s+/g, " ");
   for (const template of WATCHED_TEMPLATES) {
-    const match = template.exec(entryTitle);
+    const match = template.exec(text);
     if (match) return match[1]!.trim();
   }
   return entryTitle;

@@ -39,13 +39,27 @@ describe("parseYoutubeMusicEntry", () => {
   });
 
   it("reads the title in the languages Takeout writes it in", () => {
-    const titles = ["Watched Song", "Vous avez regardé Song", "Has visto Song", "Hai guardato Song", "Assistiu a Song", "Song angesehen"];
+    const titles = ["Watched Song", "Vous avez regardé Song", "Vous\u00a0avez regardé\u00a0Song", "Has visto Song", "Hai guardato Song", "Assistiu a Song", "Song angesehen"];
     for (const title of titles) expect(parse({ title })).toMatchObject({ play: { track: { title: "Song", artistNames: ["Artist"] } } });
     expect(parse({ title: "Vous avez regardé https://www.youtube.com/watch?v=gone", subtitles: undefined })).toEqual({ kind: "skip", reason: "deleted or private video" });
     expect(parse({ title: "Kaufen angesehen", details: [{ name: "Von Google Ads" }] })).toEqual({ kind: "skip", reason: "ad" });
     for (const name of ["Band - Thema", "Band - Tema", "Band - Sujet"]) {
       expect(parse({ title: "Song angesehen", subtitles: [{ name }] })).toMatchObject({ play: { track: { title: "Song", artistNames: ["Band"] } } });
     }
+  });
+
+  it("tells music by a header with a no-break space or by a music.youtube.com link", () => {
+    expect(parse({ header: "YouTube\u00a0Music" })).toMatchObject({ kind: "play", play: { track: { title: "Song" } } });
+    expect(parse({ header: "YouTube and YouTube Music" })).toMatchObject({ kind: "play" });
+    expect(parse({ header: "YouTube and YouTube Music", titleUrl: "https://www.youtube.com/watch?v=abc" })).toEqual({ kind: "skip", reason: "not YouTube Music (a video)" });
+  });
+
+  it("a 'Release - Topic' channel names no artist: the play asks for one", () => {
+    expect(parse({ subtitles: [{ name: "Release - Topic" }] })).toEqual({
+      kind: "play",
+      play: { track: { title: "Song", artistNames: [] }, playedAt: new Date("2024-03-01T12:00:00Z"), msPlayed: null, skipped: null, platform: null },
+      needsArtist: true,
+    });
   });
 
   it("reports an unreadable time", () => {

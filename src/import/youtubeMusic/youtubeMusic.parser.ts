@@ -8,17 +8,21 @@ const URL = /^https?:\/\//;
 const TOPIC = /\s+-\s+(?:Topic|Thema|Tema|Sujet)$/i;
 /** "Artist - Title" in an uploader's video title (the first " - " splits; en and em dashes too). */
 const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
+/** A video watched in the YouTube Music app, whatever the entry's header says. */
+const MUSIC_URL = /^https?:\/\/music\.youtube\.com\//;
+/** YouTube files releases with no artist on it under one channel, "Release - Topic". */
+const NO_ARTIST_TOPIC = "release";
 
 /**
  * One entry of Google Takeout's watch-history.json (all of YouTube, newest first). Only
- * `header: "YouTube Music"` entries are music. A "<Artist> - Topic" channel is the artist and
- * the title is clean; any other channel is an uploader (VEVO, a label), so the artist comes from
+ * YouTube Music entries are music (`isMusic`). A "<Artist> - Topic" channel is the artist and
+ * the title is clean ("Release - Topic" names no artist: the import looks it up); any other channel is an uploader (VEVO, a label), so the artist comes from
  * an "Artist - Title" video title when there is one. No duration is given: msPlayed is null.
  */
 export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
   const entry = asObject(value);
   if (!entry) throw new RowError("not a JSON object");
-  if (entry.header !== "YouTube Music") return skip("not YouTube Music (a video)");
+  if (!isMusic(entry)) return skip("not YouTube Music (a video)");
   if (isAd(entry.details)) return skip("ad");
   const rawTitle = optionalText(entry.title, "title");
   if (rawTitle === null) return skip("no title");
@@ -31,17 +35,34 @@ export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
   return {
     kind: "play",
     play: {
-      track: { title: credit.title, artistNames: [credit.artist] },
+      track: { title: credit.title, artistNames: credit.artist === null ? [] : [credit.artist] },
       playedAt: isoDate(entry.time, "time"),
       msPlayed: null,
       skipped: null,
       platform: null,
     },
+    // the import takes the artist of the same title the user already has (else "[unknown]")
+    ...(credit.artist === null ? { needsArtist: true } : {}),
   };
 }
 
-function creditOf(watched: string, channel: string): { artist: string; title: string } {
-  if (TOPIC.test(channel)) return { artist: channel.replace(TOPIC, "").trim(), title: watched };
+/**
+ * `header` is "YouTube Music" (real exports write it with a no-break space too). Older exports
+ * head every entry "YouTube and YouTube Music": then a music.youtube.com link tells. "YouTube"
+ * alone is a video.
+ */
+function isMusic(entry: Record<string, unknown>): boolean {
+  const header = typeof entry.header === "string" ? entry.header.replace(/\s+/g, " ").trim() : "";
+  if (header === "YouTube Music") return true;
+  return header !== "YouTube" && typeof entry.titleUrl === "string" && MUSIC_URL.test(entry.titleUrl);
+}
+
+/** The artist (null when the channel names none) and the track title. */
+function creditOf(watched: string, channel: string): { artist: string | null; title: string } {
+  if (TOPIC.test(channel)) {
+    const artist = channel.replace(TOPIC, "").trim();
+    return { artist: artist.toLowerCase() === NO_ARTIST_TOPIC ? null : artist, title: watched };
+  }
   const split = ARTIST_TITLE.exec(watched);
   if (split) return { artist: split[1]!.trim(), title: cleanYouTubeTitle(split[2]!) };
   return { artist: channel, title: cleanYouTubeTitle(watched) };
