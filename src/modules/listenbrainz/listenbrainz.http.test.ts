@@ -22,7 +22,8 @@ describe("ListenBrainz-compatible API", () => {
   let aliceToken: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Many anonymous reads share one per-IP budget here; the limit itself is listenbrainz.rateLimit.test.ts's.
+    server = await startTestServer({ LISTENBRAINZ_RATE_LIMIT: "10000" });
     alice = await signUpUser(server);
     aliceToken = await createApiToken(server, alice.token);
   });
@@ -122,6 +123,13 @@ describe("ListenBrainz-compatible API", () => {
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
+  });
+
+  it("a base URL ending in / joined with /1/… (\"//1/…\", as the Jellyfin plugin builds it) works, as behind ListenBrainz's nginx", async () => {
+    const body = { listen_type: "single", payload: [listen(nowSeconds() - 30, "Double slash")] };
+    expect(await call("POST", "//1/submit-listens", { body, authorization: `token ${aliceToken}` })).toMatchObject({ status: 200, body: { status: "ok" } });
+    expect((await call("GET", "//1/validate-token")).body).toMatchObject({ valid: true });
+    expect((await call("GET", "//1/nothing-here")).body).toMatchObject({ code: 404 });
   });
 
   it("unknown URLs and methods under /1/ answer ListenBrainz's JSON errors (404, 405), never Fastify's shape", async () => {

@@ -33,109 +33,113 @@ const METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL.";
  * and methods included, uses its JSON shapes.
  */
 export async function registerListenBrainzRoutes(fastify: FastifyInstance, deps: AppDeps): Promise<void> {
-  await fastify.register(
-    async (scope) => {
-      const service = new ListenBrainzService({ db: deps.db, pubsub: deps.pubsub, logger: deps.logger });
+  // "//1/…" too: clients join a base URL ending in "/" with "/1/…" (the Jellyfin plugin does), and
+  // ListenBrainz's nginx merges the slashes, so those clients work there.
+  for (const prefix of ["/1", "//1"]) await fastify.register(listenBrainzApi(deps), { prefix });
+}
 
-      scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: MAX_REQUEST_BYTES }, (_request, body, done) => done(null, body));
+/** The API as a Fastify plugin, mounted under a prefix. */
+function listenBrainzApi(deps: AppDeps) {
+  return async (scope: FastifyInstance) => {
+    const service = new ListenBrainzService({ db: deps.db, pubsub: deps.pubsub, logger: deps.logger });
 
-      scope.addHook("onRequest", async (request, reply) => {
-        reply.headers(CORS_HEADERS);
-        if (request.method === "OPTIONS") return;
-        const token = tokenOf(request.headers.authorization) ?? (request.query as { token?: string }).token;
-        const decision = await deps.limiters.listenBrainz.consume(token ? `token:${hashToken(token)}` : `ip:${request.ip}`);
-        reply.headers({
-          "x-ratelimit-limit": decision.limit,
-          "x-ratelimit-remaining": decision.remaining,
-          "x-ratelimit-reset-in": decision.resetInSeconds,
-          "x-ratelimit-reset": Math.floor(Date.now() / 1000) + decision.resetInSeconds,
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: MAX_REQUEST_BYTES }, (_request, body, done) => done(null, body));
+
+    scope.addHook("onRequest", async (request, reply) => {
+      reply.headers(CORS_HEADERS);
+      if (request.method === "OPTIONS") return;
+      const token = tokenOf(request.headers.authorization) ?? (request.query as { token?: string }).token;
+      const decision = await deps.limiters.listenBrainz.consume(token ? `token:${hashToken(token)}` : `ip:${request.ip}`);
+      reply.headers({
+        "x-ratelimit-limit": decision.limit,
+        "x-ratelimit-remaining": decision.remaining,
+        "x-ratelimit-reset-in": decision.resetInSeconds,
+        "x-ratelimit-reset": Math.floor(Date.now() / 1000) + decision.resetInSeconds,
+      });
+      if (!decision.allowed) {
+        throw new ListenBrainzError(
+          429,
+          "You have exceeded your rate limit. See the X-RateLimit-* response headers for more information on your current rate limit.",
+        );
+      }
+    });
+
+    scope.setErrorHandler((error: FastifyError | ListenBrainzError, request, reply) => {
+      if (error instanceof ListenBrainzError) return reply.code(error.status).send(error.body);
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return reply.code(400).send(lbPayloadTooLarge().body);
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return reply.code(400).send(lbBadRequest(error.message).body);
+      }
+      request.log.error({ err: error }, "ListenBrainz API request failed");
+      const submitting = request.method === "POST";
+      // 503 tells scrobblers to keep the listens and retry later, which is right for a storage failure.
+      const answer = submitting
+        ? new ListenBrainzError(503, "Cannot record listens at this time, please try again later.")
+        : new ListenBrainzError(500, "Something went wrong. Please try again.");
+      return reply.code(answer.status).send(answer.body);
+    });
+
+    // Endpoints we do not serve (feedback, metadata, stats, …) answer like ListenBrainz's unknown URLs.
+    scope.setNotFoundHandler(async (_request, reply) => reply.code(404).send(new ListenBrainzError(404, NOT_FOUND).body));
+
+    /** One endpoint: both slash forms, a CORS preflight, and 405 for the methods it does not serve. */
+    const route = (path: string, methods: HTTPMethods[], handler: RouteHandlerMethod) => {
+      for (const url of withAndWithoutSlash(path)) {
+        scope.route({ method: methods, url, handler });
+        scope.options(url, async (_request, reply) => reply.code(200).send(""));
+        scope.route({
+          method: OTHER_METHODS.filter((method) => !methods.includes(method)),
+          url,
+          handler: async (_request, reply) => reply.code(405).header("allow", [...methods, "HEAD", "OPTIONS"].join(", ")).send(new ListenBrainzError(405, METHOD_NOT_ALLOWED).body),
         });
-        if (!decision.allowed) {
-          throw new ListenBrainzError(
-            429,
-            "You have exceeded your rate limit. See the X-RateLimit-* response headers for more information on your current rate limit.",
-          );
-        }
-      });
+      }
+    };
 
-      scope.setErrorHandler((error: FastifyError | ListenBrainzError, request, reply) => {
-        if (error instanceof ListenBrainzError) return reply.code(error.status).send(error.body);
-        if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return reply.code(400).send(lbPayloadTooLarge().body);
-        if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-          return reply.code(400).send(lbBadRequest(error.message).body);
-        }
-        request.log.error({ err: error }, "ListenBrainz API request failed");
-        const submitting = request.method === "POST";
-        // 503 tells scrobblers to keep the listens and retry later, which is right for a storage failure.
-        const answer = submitting
-          ? new ListenBrainzError(503, "Cannot record listens at this time, please try again later.")
-          : new ListenBrainzError(500, "Something went wrong. Please try again.");
-        return reply.code(answer.status).send(answer.body);
-      });
+    route("/submit-listens", ["POST"], async (request, reply) => {
+      const viewer = (await listenBrainzViewer(deps.db, request.headers.authorization, false))!;
+      const body = typeof request.body === "string" ? request.body : "";
+      await service.submit(viewer, parseSubmission(body, new Date()));
+      return reply.send({ status: "ok" });
+    });
 
-      // Endpoints we do not serve (feedback, metadata, stats, …) answer like ListenBrainz's unknown URLs.
-      scope.setNotFoundHandler(async (_request, reply) => reply.code(404).send(new ListenBrainzError(404, NOT_FOUND).body));
+    route("/validate-token", ["GET"], async (request, reply) => {
+      // ListenBrainz reads a "Token …" header first and falls back to ?token= (any other header: ours, leniently).
+      const header = request.headers.authorization;
+      const query = request.query as { token?: string };
+      const token = (header?.trim().toLowerCase().startsWith("token ") ? tokenOf(header) : undefined) || query.token || tokenOf(header);
+      if (!token) throw lbBadRequest("You need to provide an Authorization token.");
+      const userId = await userIdOfToken(deps.db, token);
+      const username = userId ? await service.usernameOf(userId) : null;
+      if (!username) return reply.send({ code: 200, message: "Token invalid.", valid: false });
+      return reply.send({ code: 200, message: "Token valid.", valid: true, user_name: username });
+    });
 
-      /** One endpoint: both slash forms, a CORS preflight, and 405 for the methods it does not serve. */
-      const route = (path: string, methods: HTTPMethods[], handler: RouteHandlerMethod) => {
-        for (const url of withAndWithoutSlash(path)) {
-          scope.route({ method: methods, url, handler });
-          scope.options(url, async (_request, reply) => reply.code(200).send(""));
-          scope.route({
-            method: OTHER_METHODS.filter((method) => !methods.includes(method)),
-            url,
-            handler: async (_request, reply) => reply.code(405).header("allow", [...methods, "HEAD", "OPTIONS"].join(", ")).send(new ListenBrainzError(405, METHOD_NOT_ALLOWED).body),
-          });
-        }
-      };
+    route("/user/:user_name/listens", ["GET"], async (request, reply) => {
+      const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
+      return reply.send(await service.listens(viewer, (request.params as UserParams).user_name, request.query as ListensQuery));
+    });
 
-      route("/submit-listens", ["POST"], async (request, reply) => {
-        const viewer = (await listenBrainzViewer(deps.db, request.headers.authorization, false))!;
-        const body = typeof request.body === "string" ? request.body : "";
-        await service.submit(viewer, parseSubmission(body, new Date()));
-        return reply.send({ status: "ok" });
-      });
+    route("/user/:user_name/playing-now", ["GET"], async (request, reply) => {
+      const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
+      return reply.send(await service.playingNow(viewer, (request.params as UserParams).user_name));
+    });
 
-      route("/validate-token", ["GET"], async (request, reply) => {
-        // ListenBrainz reads a "Token …" header first and falls back to ?token= (any other header: ours, leniently).
-        const header = request.headers.authorization;
-        const query = request.query as { token?: string };
-        const token = (header?.trim().toLowerCase().startsWith("token ") ? tokenOf(header) : undefined) || query.token || tokenOf(header);
-        if (!token) throw lbBadRequest("You need to provide an Authorization token.");
-        const userId = await userIdOfToken(deps.db, token);
-        const username = userId ? await service.usernameOf(userId) : null;
-        if (!username) return reply.send({ code: 200, message: "Token invalid.", valid: false });
-        return reply.send({ code: 200, message: "Token valid.", valid: true, user_name: username });
-      });
+    route("/user/:user_name/listen-count", ["GET"], async (request, reply) => {
+      const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
+      return reply.send(await service.listenCount(viewer, (request.params as UserParams).user_name));
+    });
 
-      route("/user/:user_name/listens", ["GET"], async (request, reply) => {
+    route("/latest-import", ["GET", "POST"], async (request, reply) => {
+      if (request.method === "GET") {
         const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
-        return reply.send(await service.listens(viewer, (request.params as UserParams).user_name, request.query as ListensQuery));
-      });
-
-      route("/user/:user_name/playing-now", ["GET"], async (request, reply) => {
-        const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
-        return reply.send(await service.playingNow(viewer, (request.params as UserParams).user_name));
-      });
-
-      route("/user/:user_name/listen-count", ["GET"], async (request, reply) => {
-        const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
-        return reply.send(await service.listenCount(viewer, (request.params as UserParams).user_name));
-      });
-
-      route("/latest-import", ["GET", "POST"], async (request, reply) => {
-        if (request.method === "GET") {
-          const viewer = await listenBrainzViewer(deps.db, request.headers.authorization, true);
-          return reply.send(await service.latestImport(viewer, (request.query as { user_name?: string }).user_name ?? ""));
-        }
-        await listenBrainzViewer(deps.db, request.headers.authorization, false);
-        if (!hasIntTs(request.body)) throw lbBadRequest("Invalid data sent");
-        return reply.send({ status: "ok" });
-      });
-    },
-    { prefix: "/1" },
-  );
+        return reply.send(await service.latestImport(viewer, (request.query as { user_name?: string }).user_name ?? ""));
+      }
+      await listenBrainzViewer(deps.db, request.headers.authorization, false);
+      if (!hasIntTs(request.body)) throw lbBadRequest("Invalid data sent");
+      return reply.send({ status: "ok" });
+    });
+  };
 }
 
 /** A POST /1/latest-import body ListenBrainz accepts: a JSON object whose `ts`, if any, int() reads. */
