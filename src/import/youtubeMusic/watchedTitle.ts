@@ -1,15 +1,17 @@
 /**
  * Takeout writes each entry's `title` in the account's language: "Watched <title>" in English,
  * but "Vous avez regardé <title>", "Has visto <title>", "<title> angesehen"… elsewhere (the
- * JSON is otherwise the same). These are the templates seen in real exports; a language not
- * listed keeps its words around the title (the play still imports, under a longer title).
+ * JSON is otherwise the same). These are the templates other importers report from real
+ * exports (two forms each for es, pt, de: sources disagree); a language not listed keeps its
+ * words around the title (the play still imports, under a longer title).
  */
 const WATCHED_TEMPLATES: RegExp[] = [
   /^Watched\s+(.+)$/s, // en
   /^Vous avez regardé\s+(.+)$/s, // fr
-  /^Has visto\s+(.+)$/s, // es
+  /^(?:Has visto|Viste)\s+(.+)$/s, // es
   /^Hai guardato\s+(.+)$/s, // it
-  /^(?:Você )?Assistiu a\s+(.+)$/s, // pt
+  /^(?:Você assistiu a|Você assistiu|Assistiu a)\s+(.+)$/s, // pt
+  /^Angesehen:\s+(.+)$/s, // de
   /^(.+?)\s+angesehen$/s, // de
 ];
 

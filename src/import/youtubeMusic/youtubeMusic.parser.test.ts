@@ -39,7 +39,7 @@ describe("parseYoutubeMusicEntry", () => {
   });
 
   it("reads the title in the languages Takeout writes it in", () => {
-    const titles = ["Watched Song", "Vous avez regardé Song", "Vous\u00a0avez regardé\u00a0Song", "Has visto Song", "Hai guardato Song", "Assistiu a Song", "Song angesehen"];
+    const titles = ["Watched Song", "Vous avez regardé Song", "Vous\u00a0avez regardé\u00a0Song", "Has visto Song", "Viste Song", "Hai guardato Song", "Assistiu a Song", "Você assistiu Song", "Song angesehen", "Angesehen: Song"];
     for (const title of titles) expect(parse({ title })).toMatchObject({ play: { track: { title: "Song", artistNames: ["Artist"] } } });
     expect(parse({ title: "Vous avez regardé https://www.youtube.com/watch?v=gone", subtitles: undefined })).toEqual({ kind: "skip", reason: "deleted or private video" });
     expect(parse({ title: "Kaufen angesehen", details: [{ name: "Von Google Ads" }] })).toEqual({ kind: "skip", reason: "ad" });
