@@ -15,6 +15,7 @@ describe("formatFromName", () => {
     expect(formatFromName("Takeout/YouTube and YouTube Music/history/watch-history.json")).toBe("YOUTUBE_MUSIC");
     expect(formatFromName("Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.json")).toBe("YOUTUBE_MUSIC");
     expect(formatFromName("Takeout/YouTube en YouTube Music/geschiedenis/kijkgeschiedenis.json")).toBe("YOUTUBE_MUSIC");
+    expect(formatFromName("Takeout/YouTube and YouTube Music/history/watch-history(1).json")).toBe("YOUTUBE_MUSIC");
     expect(formatFromName("listens/2021/3.jsonl")).toBe("LISTENBRAINZ");
     expect(formatFromName("user.json")).toBeNull();
     expect(formatFromName("feedback.jsonl")).toBeNull();

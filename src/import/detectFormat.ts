@@ -39,7 +39,8 @@ export function formatFromName(path: string): EntryFormat | "sniff" {
   if (/^StreamingHistory(_music_\d+|\d*)\.json$/i.test(name)) return "SPOTIFY_ACCOUNT";
   if (/^Apple Music Play Activity\.csv$/i.test(name)) return "APPLE_MUSIC";
   // Takeout names it in the account's language; other languages are recognized by content
-  if (/^(watch-history|Wiedergabeverlauf|kijkgeschiedenis|观看记录)\.json$/i.test(name)) return "YOUTUBE_MUSIC";
+  // (a history too large for one file continues in "watch-history(1).json")
+  if (/^(watch-history|Wiedergabeverlauf|kijkgeschiedenis|观看记录)( ?\(\d+\))?\.json$/i.test(name)) return "YOUTUBE_MUSIC";
   if (/(^|\/)listens\/\d{4}\/\d{1,2}\.jsonl$/i.test(path)) return "LISTENBRAINZ";
   if (/^(user\.json|feedback\.jsonl|pinned_recording\.jsonl)$/i.test(name)) return null;
   // plain uploads are often stored under a temporary name without an extension
