@@ -201,6 +201,15 @@ describe("ListenBrainz-compatible API", () => {
       expect(answer.body).toEqual({ code: 400, error: "Payload too large. Payload cannot exceed 10240000 bytes" });
     });
 
+    it("an import body over the server's general body limit (2 MB) but within ListenBrainz's 10 240 000 bytes is accepted", async () => {
+      const user = await signUpUser(server);
+      const token = await createApiToken(server, user.token);
+      const payload = Array.from({ length: 400 }, (_, n) => listen(at() - 1000 - n * 200, `Bulk ${n}`, { comment: "x".repeat(6_000) }));
+      const body = JSON.stringify({ listen_type: "import", payload });
+      expect(body.length).toBeGreaterThan(2_000_000);
+      expect(await submit(body, { token })).toMatchObject({ status: 200, body: { status: "ok" } });
+    });
+
     it("accepts what ListenBrainz accepts: one big listen within the request's average, duration_played as text, tags as text, braced or URN MBIDs", async () => {
       const user = await signUpUser(server);
       const token = await createApiToken(server, user.token);
@@ -289,6 +298,14 @@ describe("ListenBrainz-compatible API", () => {
     it("with min_ts and max_ts, the listens right after min_ts (ListenBrainz walks forward), so a range pages without gaps", async () => {
       const page = await call("GET", `/1/user/${reader.username}/listens?count=2&min_ts=${base - 1}&max_ts=${base + 3500}`, { token: null });
       expect(page.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 1000, base]);
+    });
+
+    it("user names match case-insensitively; user_id echoes the name as requested, listens carry the stored one", async () => {
+      const shouted = reader.username.toUpperCase();
+      const answer = await call("GET", `/1/user/${shouted}/listens?count=1`, { token: null });
+      expect(answer.body.payload).toMatchObject({ user_id: shouted, count: 1 });
+      expect(answer.body.payload.listens[0].user_name).toBe(reader.username);
+      expect((await call("GET", `/1/user/${shouted}/playing-now`, { token: null })).body.payload.user_id).toBe(shouted);
     });
 
     it("a 0 bound is no bound (Python truthiness): min_ts=0 gives the newest listens", async () => {

@@ -62,7 +62,7 @@ export class ListenBrainzService {
     return {
       payload: {
         count: rows.length,
-        user_id: owner.username,
+        user_id: username, // echoed as requested, as ListenBrainz does (names match case-insensitively)
         latest_listen_ts: range.latest ?? 0,
         oldest_listen_ts: range.oldest ?? 0,
         listens: rows.map((row) => toListenBrainzListen(row, owner.username)),
@@ -76,7 +76,7 @@ export class ListenBrainzService {
     return {
       payload: {
         count: row ? 1 : 0,
-        user_id: owner.username,
+        user_id: username, // echoed as requested, as ListenBrainz does (names match case-insensitively)
         playing_now: true,
         listens: row ? [toPlayingNowListen(row, owner.username)] : [],
       },
