@@ -3,7 +3,7 @@ import type { ImportFormat } from "../db/schema.js";
 import { looksLikeAppleHeader } from "./appleMusic/appleMusic.columns.js";
 import type { UploadEntry } from "./archive/uploadEntries.js";
 import { parseLastfmToCsvDate } from "./lastfmCsv/lastfmCsv.parser.js";
-import { isGhanHeader } from "./lastfmCsv/lastfmCsv.reader.js";
+import { isGhanHeader, isQuotedLastfmToCsvLine } from "./lastfmCsv/lastfmCsv.reader.js";
 import { bomLength, entryPrefix } from "./text/entryBytes.js";
 
 /** What each format is, for messages ("expected one of …"). */
@@ -85,7 +85,7 @@ function csvFormat(text: string): EntryFormat {
   // lastfm-to-csv: artist,album,track,date with a "22 May 2014 20:11" date (or empty: now playing)
   const dated = lines.filter((line) => {
     const fields = line.split(",");
-    return fields.length === 4 && parseLastfmToCsvDate(fields[3]!) !== null;
+    return (fields.length === 4 && parseLastfmToCsvDate(fields[3]!) !== null) || isQuotedLastfmToCsvLine(line);
   });
   return dated.length > 0 ? "LASTFM_CSV" : null;
 }

@@ -298,6 +298,17 @@ describe("openImportSource: real-world variants", () => {
     await expect(openImportSource(plain.path, { fileName: plain.fileName, format: "YOUTUBE_MUSIC" })).rejects.toThrow(/as HTML/);
   });
 
+  it("Last.fm's four columns from an exporter that quotes: the date keeps its comma", async () => {
+    const csv = 'Band,Album,Song,"19 Aug 2024, 20:48"\r\n"Earth, Wind & Fire",,September,"19 Aug 2024, 20:39"\r\n';
+    const source = await openImportSource((await exportsFactory.rawFile("scrobbles.csv", csv)).path, { fileName: "scrobbles.csv" });
+    expect(source.format).toBe("LASTFM_CSV");
+    const { rows } = await readAll(source);
+    expect(rows).toMatchObject([
+      { kind: "play", play: { track: { artistNames: ["Band"], title: "Song" }, playedAt: new Date(Date.UTC(2024, 7, 19, 20, 48)) } },
+      { kind: "play", play: { track: { artistNames: ["Earth, Wind & Fire"], title: "September", albumTitle: null } } },
+    ]);
+  });
+
   it("a whole Takeout: My Activity repeats the watch history; only watch-history.json is read", async () => {
     const history = JSON.stringify([youtubeEntry("Watched Song", "Band - Topic", "2024-01-01T10:00:00Z")]);
     const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [

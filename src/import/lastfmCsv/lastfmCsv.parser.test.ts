@@ -13,6 +13,7 @@ describe("lastfm-to-csv rows", () => {
     });
     expect(parseLastfmToCsvDate("01 Jan 2020 00:00")).toBe(Date.UTC(2020, 0, 1));
     expect(parseLastfmToCsvDate("31 Feb 2020 00:00")).toBeNull();
+    expect(parseLastfmToCsvDate("01 Jan 2020, 00:00")).toBe(Date.UTC(2020, 0, 1));
   });
 
   it("skips the now-playing row (empty date) and reports bad rows", () => {

@@ -5,9 +5,10 @@ import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
 export const GHAN_COLUMNS = ["uts", "utc_time", "artist", "artist_mbid", "album", "album_mbid", "track", "track_mbid"] as const;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const LASTFM_TO_CSV_DATE = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{1,2}):(\d{2})$/;
+/** lastfm-to-csv deleted the comma of Last.fm's "22 May 2014, 20:11"; quoting exporters keep it */
+const LASTFM_TO_CSV_DATE = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4}),? (\d{1,2}):(\d{2})$/;
 
-/** "22 May 2014 20:11" (UTC, the START of the play) → epoch ms, or null when it is not that shape. */
+/** "22 May 2014 20:11" or "22 May 2014, 20:11" (UTC, the START of the play) → epoch ms, or null when it is not that shape. */
 export function parseLastfmToCsvDate(text: string): number | null {
   const match = LASTFM_TO_CSV_DATE.exec(text.trim());
   if (!match) return null;

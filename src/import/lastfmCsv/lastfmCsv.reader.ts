@@ -10,19 +10,27 @@ export function isGhanHeader(firstLine: string): boolean {
   return /^"?uts"?\s*,/i.test(firstLine.trim());
 }
 
+/**
+ * The lastfm-to-csv columns written by an exporter that quotes (RFC 4180) instead of deleting
+ * commas: the date keeps Last.fm's comma, `…,Track,"19 Aug 2024, 20:48"`.
+ */
+export function isQuotedLastfmToCsvLine(line: string): boolean {
+  return /,"\d{1,2} [A-Za-z]{3} \d{4}, \d{1,2}:\d{2}"\s*$/.test(line);
+}
+
 /** Both Last.fm CSV variants; the first line tells which. `local` is the line number. */
 export const lastfmCsvReader: EntryReader = {
   async *read(entry) {
     const head = await entryPrefix(entry, 4096);
     const firstLine = head.toString("utf8", bomLength(head)).split("\n", 1)[0] ?? "";
     if (isGhanHeader(firstLine)) yield* readGhan(entry);
-    else yield* readLastfmToCsv(entry);
+    else yield* readLastfmToCsv(entry, isQuotedLastfmToCsvLine(firstLine));
   },
 };
 
-async function* readLastfmToCsv(entry: Parameters<EntryReader["read"]>[0]): ReturnType<EntryReader["read"]> {
+async function* readLastfmToCsv(entry: Parameters<EntryReader["read"]>[0], quoted: boolean): ReturnType<EntryReader["read"]> {
   let first = true;
-  for await (const records of csvRecordBatches(entry, { quoted: false })) {
+  for await (const records of csvRecordBatches(entry, { quoted })) {
     let rows = records;
     if (first) {
       const head = records[0]!;
