@@ -299,11 +299,12 @@ describe("openImportSource: real-world variants", () => {
   });
 
   it("Last.fm's four columns from an exporter that quotes: the date keeps its comma", async () => {
-    const csv = 'Band,Album,Song,"19 Aug 2024, 20:48"\r\n"Earth, Wind & Fire",,September,"19 Aug 2024, 20:39"\r\n';
+    const csv = 'Now,Playing,Song,\r\nBand,Album,Song,"19 Aug 2024, 20:48"\r\n"Earth, Wind & Fire",,September,"19 Aug 2024, 20:39"\r\n';
     const source = await openImportSource((await exportsFactory.rawFile("scrobbles.csv", csv)).path, { fileName: "scrobbles.csv" });
     expect(source.format).toBe("LASTFM_CSV");
     const { rows } = await readAll(source);
     expect(rows).toMatchObject([
+      { kind: "skip", reason: "now playing (no date)" },
       { kind: "play", play: { track: { artistNames: ["Band"], title: "Song" }, playedAt: new Date(Date.UTC(2024, 7, 19, 20, 48)) } },
       { kind: "play", play: { track: { artistNames: ["Earth, Wind & Fire"], title: "September", albumTitle: null } } },
     ]);

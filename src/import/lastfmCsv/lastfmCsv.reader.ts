@@ -22,9 +22,10 @@ export function isQuotedLastfmToCsvLine(line: string): boolean {
 export const lastfmCsvReader: EntryReader = {
   async *read(entry) {
     const head = await entryPrefix(entry, 4096);
-    const firstLine = head.toString("utf8", bomLength(head)).split("\n", 1)[0] ?? "";
-    if (isGhanHeader(firstLine)) yield* readGhan(entry);
-    else yield* readLastfmToCsv(entry, isQuotedLastfmToCsvLine(firstLine));
+    const lines = head.toString("utf8", bomLength(head)).split("\n", 6);
+    if (isGhanHeader(lines[0] ?? "")) yield* readGhan(entry);
+    // (the first line may be the now-playing row, without a date)
+    else yield* readLastfmToCsv(entry, lines.some(isQuotedLastfmToCsvLine));
   },
 };
 
