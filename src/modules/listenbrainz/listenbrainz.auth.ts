@@ -11,7 +11,10 @@ export function tokenOf(authorization: string | undefined): string | undefined {
 
 /**
  * The API-token viewer of a ListenBrainz request. Only API tokens work here, as on ListenBrainz
- * (a session token is not a scrobbling credential). Messages are ListenBrainz's own.
+ * (a session token is not a scrobbling credential). Messages are ListenBrainz's own. `optional`
+ * is for reads, which ListenBrainz serves without looking at the header at all: there a missing,
+ * malformed or unknown token reads anonymously instead of answering 401 (clients such as
+ * multi-scrobbler send their token on every request).
  */
 export async function listenBrainzViewer(db: Database, authorization: string | undefined, optional: boolean): Promise<Viewer | null> {
   if (!authorization?.trim()) {
@@ -19,9 +22,15 @@ export async function listenBrainzViewer(db: Database, authorization: string | u
     throw lbUnauthorized("You need to provide an Authorization header.");
   }
   const token = tokenOf(authorization);
-  if (!token) throw lbUnauthorized("Provided Authorization header is invalid.");
+  if (!token) {
+    if (optional) return null;
+    throw lbUnauthorized("Provided Authorization header is invalid.");
+  }
   const row = await validateApiToken(db, token);
-  if (!row) throw lbUnauthorized("Invalid authorization token.");
+  if (!row) {
+    if (optional) return null;
+    throw lbUnauthorized("Invalid authorization token.");
+  }
   return { userId: row.userId, via: "apiToken", sessionId: null, apiTokenId: row.id };
 }
 

@@ -308,6 +308,13 @@ describe("ListenBrainz-compatible API", () => {
       expect((await call("GET", `/1/user/${shouted}/playing-now`, { token: null })).body.payload.user_id).toBe(shouted);
     });
 
+    it("reads ignore a bad token (ListenBrainz does not check it there): public data is served, never 401", async () => {
+      for (const authorization of ["Token tnrm_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Token", "Bearer whatever"]) {
+        expect((await call("GET", `/1/user/${reader.username}/listens?count=1`, { authorization })).status).toBe(200);
+        expect((await call("GET", `/1/user/${reader.username}/listen-count`, { authorization })).status).toBe(200);
+      }
+    });
+
     it("a 0 bound is no bound (Python truthiness): min_ts=0 gives the newest listens", async () => {
       const answer = await call("GET", `/1/user/${reader.username}/listens?count=1&min_ts=0&max_ts=0`, { token: null });
       expect(answer.body.payload.listens.map((l: any) => l.listened_at)).toEqual([base + 4000]);
