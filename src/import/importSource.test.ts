@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import * as exportsFactory from "../../test/factories/exports.factory.js";
 import type { ImportFormat } from "../db/schema.js";
@@ -308,6 +309,13 @@ describe("openImportSource: real-world variants", () => {
       { kind: "play", play: { track: { artistNames: ["Band"], title: "Song" }, playedAt: new Date(Date.UTC(2024, 7, 19, 20, 48)) } },
       { kind: "play", play: { track: { artistNames: ["Earth, Wind & Fire"], title: "September", albumTitle: null } } },
     ]);
+  });
+
+  it("a .tgz Takeout (or another archive type) is refused saying to download a .zip", async () => {
+    const tgz = await exportsFactory.rawFile("takeout-20240301T000000Z-001.tgz", gzipSync(Buffer.from("Takeout/")));
+    await expect(openImportSource(tgz.path, { fileName: tgz.fileName })).rejects.toThrow(/is a \.tgz\/\.gz archive, which is not read: download the export as \.zip/);
+    const rar = await exportsFactory.rawFile("export.rar", Buffer.from("Rar!\u001a\u0007\u0000"));
+    await expect(openImportSource(rar.path, { fileName: rar.fileName })).rejects.toThrow(/is a \.rar archive/);
   });
 
   it("a whole Takeout: My Activity repeats the watch history; only watch-history.json is read", async () => {

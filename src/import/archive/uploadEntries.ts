@@ -35,7 +35,14 @@ const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 export async function openUpload(filePath: string, displayName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<UploadContents> {
   const { size } = await stat(filePath);
   if (size === 0) throw new ImportFileError(`The file "${displayName}" is empty`);
-  if (!(await isZip(filePath))) {
+  const head = await fileHead(filePath);
+  if (!isZip(head)) {
+    const other = otherArchive(head);
+    if (other) {
+      throw new ImportFileError(
+        `"${displayName}" is a ${other} archive, which is not read: download the export as .zip (Google Takeout: file type .zip) or upload the history file itself`,
+      );
+    }
     return { entries: [{ name: displayName, size, open: async () => createReadStream(filePath) }], close: async () => {} };
   }
   const walk = new ArchiveWalk(limits);
@@ -49,15 +56,31 @@ export async function openUpload(filePath: string, displayName: string, limits: 
   return { entries: walk.entries, close: () => walk.close() };
 }
 
-async function isZip(filePath: string): Promise<boolean> {
+async function fileHead(filePath: string): Promise<Buffer> {
   const handle = await open(filePath, "r");
   try {
-    const head = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    return head.equals(ZIP_MAGIC) || head.equals(EMPTY_ZIP_MAGIC);
+    const head = Buffer.alloc(6);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+function isZip(head: Buffer): boolean {
+  const magic = head.subarray(0, 4);
+  return magic.equals(ZIP_MAGIC) || magic.equals(EMPTY_ZIP_MAGIC);
+}
+
+/**
+ * Archives people repack exports into, or pick in Google Takeout (.tgz): named so the refusal
+ * says what to do instead of calling the file unrecognized.
+ */
+function otherArchive(head: Buffer): string | null {
+  if (head[0] === 0x1f && head[1] === 0x8b) return ".tgz/.gz";
+  if (head.subarray(0, 6).equals(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))) return ".7z";
+  if (head.subarray(0, 4).toString("latin1") === "Rar!") return ".rar";
+  return null;
 }
 
 class ArchiveWalk {
