@@ -51,6 +51,7 @@ describe("parseAppleRow", () => {
     expect(parseAppleRow(row({ ...base, "Item Type": "AGGREGATE_NON_CATALOG_PLAY_TIME" }), columns, 2)).toMatchObject({ kind: "skip" });
     expect(parseAppleRow(row({ ...base, "Media Type": "VIDEO" }), columns, 2)).toEqual({ kind: "skip", reason: "video (not audio)" });
     expect(parseAppleRow(row({ ...base, "Play Duration Milliseconds": "0" }), columns, 2)).toEqual({ kind: "skip", reason: "play duration is 0" });
+    expect(parseAppleRow(row({ ...base, "Play Duration Milliseconds": "-2035" }), columns, 2)).toEqual({ kind: "skip", reason: "play duration is negative" });
     expect(() => parseAppleRow(row({ ...base, "Event Start Timestamp": "", "Event End Timestamp": "" }), columns, 2)).toThrow(/both empty/);
   });
 });

@@ -1,4 +1,4 @@
-import { optionalMilliseconds, optionalText, utcTime } from "../recordFields.js";
+import { optionalMilliseconds, optionalNumber, optionalText, utcTime } from "../recordFields.js";
 import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
 import type { AppleColumns } from "./appleMusic.columns.js";
 
@@ -29,8 +29,11 @@ export function parseAppleRow(fields: string[], columns: AppleColumns, line: num
   if (mediaType !== null && mediaType !== "AUDIO") return skip(`${mediaType.toLowerCase()} (not audio)`);
   const title = field(columns.title);
   if (title === null) return skip("no track name");
-  const playMs = optionalMilliseconds(fields[columns.playMs], "Play Duration Milliseconds");
-  if (playMs === null || playMs === 0) return skip("play duration is 0");
+  // a negative duration is no playing time either: skipped like 0, not counted as a failed row
+  const playNumber = optionalNumber(fields[columns.playMs], "Play Duration Milliseconds");
+  if (playNumber === null || playNumber === 0) return skip("play duration is 0");
+  if (playNumber < 0) return skip("play duration is negative");
+  const playMs = Math.round(playNumber);
   const start = timestamp(field(columns.start), "Event Start Timestamp");
   const end = timestamp(field(columns.end), "Event End Timestamp");
   if (start === null && end === null) throw new RowError("Event Start Timestamp and Event End Timestamp are both empty");
