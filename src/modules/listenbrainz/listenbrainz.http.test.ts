@@ -157,6 +157,7 @@ describe("ListenBrainz-compatible API", () => {
     const at = () => nowSeconds() - 100;
     const cases: [string, () => unknown, RegExp][] = [
       ["malformed JSON", () => "{not json", /^Cannot parse JSON document/],
+      ["a lone surrogate (would fail in the database with a 503, retried forever)", () => ({ listen_type: "single", payload: [listen(at(), "Bad \ud800 half")] }), /^Cannot parse JSON document: str is not valid UTF-8: surrogates not allowed$/],
       ["a top level that is not an object", () => [listen(at())], /^Invalid JSON document submitted\. Top level of JSON document should be a json object\.$/],
       ["no payload", () => ({ listen_type: "single" }), /^Invalid JSON document submitted\.$/],
       ["no listen_type", () => ({ payload: [listen(at())] }), /^Invalid JSON document submitted\.$/],
@@ -210,11 +211,13 @@ describe("ListenBrainz-compatible API", () => {
       expect(await submit(body, { token })).toMatchObject({ status: 200, body: { status: "ok" } });
     });
 
-    it("accepts what ListenBrainz accepts: one big listen within the request's average, duration_played as text, tags as text, braced or URN MBIDs", async () => {
+    it("accepts what ListenBrainz accepts: one big listen within the request's average, additional_info [], duration_played as text, tags as text, braced or URN MBIDs", async () => {
       const user = await signUpUser(server);
       const token = await createApiToken(server, user.token);
       const big = listen(at() - 10, "Big", { comment: "x".repeat(12_000) });
       expect((await submit({ listen_type: "import", payload: [big, listen(at() - 500, "Small")] }, { token })).status).toBe(200);
+      const php = { listened_at: at() - 1000, track_metadata: { artist_name: "The Band", track_name: "PHP", additional_info: [] } };
+      expect((await submit({ listen_type: "single", payload: [php] }, { token })).status).toBe(200);
       const odd = listen(at(), "Odd", {
         duration_played: "95",
         tags: "rock",
@@ -224,7 +227,7 @@ describe("ListenBrainz-compatible API", () => {
       });
       expect(await submit({ listen_type: "single", payload: [odd] }, { token })).toMatchObject({ status: 200, body: { status: "ok" } });
       const history = await historyOf(user);
-      expect(history.totalCount).toBe(3);
+      expect(history.totalCount).toBe(4);
       expect(history.edges[0]!.node).toMatchObject({ msPlayed: 95_000, track: { title: "Odd" } });
     });
 

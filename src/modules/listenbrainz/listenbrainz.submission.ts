@@ -102,11 +102,14 @@ function validateListen(listen: unknown, listenType: ListenType, now: Date): Sub
     release_name: optionalName(metadata, "release_name"),
     additional_info: {},
   };
-  if (metadata.additional_info != null) {
-    if (!isObject(metadata.additional_info)) throw lbBadRequest("track_metadata.additional_info must be an object.");
-    track.additional_info = validateAdditionalInfo({ ...metadata.additional_info });
+  const info = metadata.additional_info;
+  // An empty list or a string has none of the keys ListenBrainz looks up, so it accepts them (PHP
+  // clients encode an empty additional_info as []); they carry nothing for us either.
+  if (info != null && !Array.isArray(info) && typeof info !== "string") {
+    if (!isObject(info)) throw lbBadRequest("track_metadata.additional_info must be an object.");
+    track.additional_info = validateAdditionalInfo({ ...info });
   }
-  rejectUnicodeNull(listen);
+  rejectUnstorableText(listen);
   return { listened_at: listenedAt, track_metadata: track };
 }
 
@@ -207,16 +210,24 @@ function checkDuration(info: Record<string, unknown>, key: "duration_ms" | "dura
   info[key] = value;
 }
 
-/** NUL cannot be stored in PostgreSQL text: rejected anywhere in the listen, keys included. */
-function rejectUnicodeNull(value: unknown): void {
+/** A UTF-16 surrogate without its pair: JSON.parse lets it through, PostgreSQL cannot store it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text PostgreSQL cannot store is rejected anywhere in the listen, keys included: NUL with
+ * ListenBrainz's message, and lone surrogates ("\ud800") with the parse error ListenBrainz's JSON
+ * parser (orjson) gives them. Left to the database they would answer 503 and clients would retry forever.
+ */
+function rejectUnstorableText(value: unknown): void {
   if (typeof value === "string") {
     if (value.includes("\u0000")) throw lbBadRequest(`${value} contains a unicode null`);
+    if (LONE_SURROGATE.test(value)) throw lbBadRequest("Cannot parse JSON document: str is not valid UTF-8: surrogates not allowed");
   } else if (Array.isArray(value)) {
-    for (const item of value) rejectUnicodeNull(item);
+    for (const item of value) rejectUnstorableText(item);
   } else if (isObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      rejectUnicodeNull(key);
-      rejectUnicodeNull(item);
+      rejectUnstorableText(key);
+      rejectUnstorableText(item);
     }
   }
 }
