@@ -318,6 +318,24 @@ describe("openImportSource: real-world variants", () => {
     await expect(openImportSource(rar.path, { fileName: rar.fileName })).rejects.toThrow(/is a \.rar archive/);
   });
 
+  it("a zip made by macOS: resource forks and .DS_Store are left out, even when the format is named", async () => {
+    const fork = Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00, 0xff, 0xfe]);
+    const history = JSON.stringify([{ endTime: "2024-01-01 10:00", artistName: "A", trackName: "T", msPlayed: 200_000 }]);
+    const path = await exportsFactory.writeZip("my_spotify_data.zip", [
+      { name: "__MACOSX/MyData/._StreamingHistory_music_0.json", content: fork },
+      { name: "MyData/._StreamingHistory_music_0.json", content: fork },
+      { name: "MyData/.DS_Store", content: fork },
+      { name: "MyData/StreamingHistory_music_0.json", content: history },
+    ]);
+    for (const format of [undefined, "SPOTIFY_ACCOUNT" as const]) {
+      const { rows, error } = await readAll(await openImportSource(path, { fileName: "my_spotify_data.zip", format }));
+      expect(error).toBeNull();
+      expect(rows).toMatchObject([{ kind: "play", position: 1 }]);
+    }
+    const onlyJunk = await exportsFactory.writeZip("junk.zip", [{ name: "x/.DS_Store", content: fork }]);
+    await expect(openImportSource(onlyJunk, { fileName: "junk.zip", format: "LASTFM_CSV" })).rejects.toThrow(/is not a Last\.fm CSV/);
+  });
+
   it("a whole Takeout: My Activity repeats the watch history; only watch-history.json is read", async () => {
     const history = JSON.stringify([youtubeEntry("Watched Song", "Band - Topic", "2024-01-01T10:00:00Z")]);
     const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [

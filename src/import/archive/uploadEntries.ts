@@ -140,8 +140,10 @@ class ArchiveWalk {
   }
 }
 
+/** What macOS adds to the archives it makes: resource forks and Finder's folder settings. */
 function isResourceFork(fileName: string): boolean {
-  return fileName.startsWith("__MACOSX/") || basename(fileName).startsWith("._");
+  const name = basename(fileName);
+  return fileName.startsWith("__MACOSX/") || name.startsWith("._") || name === ".DS_Store";
 }
 
 function openZip(zipPath: string, prefix: string): Promise<yauzl.ZipFile> {
