@@ -10,14 +10,15 @@ const TOPIC = /\s+-\s+(?:Topic|Thema|Tema|Sujet)$/i;
 const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
 /** A video watched in the YouTube Music app, whatever the entry's header says. */
 const MUSIC_URL = /^https?:\/\/music\.youtube\.com\//;
-/** YouTube files releases with no artist on it under one channel, "Release - Topic". */
+/** The Topic channel YouTube files releases under when it has no artist for them: "Release - Topic". */
 const NO_ARTIST_TOPIC = "release";
 
 /**
  * One entry of Google Takeout's watch-history.json (all of YouTube, newest first). Only
  * YouTube Music entries are music (`isMusic`). A "<Artist> - Topic" channel is the artist and
- * the title is clean ("Release - Topic" names no artist: the import looks it up); any other channel is an uploader (VEVO, a label), so the artist comes from
- * an "Artist - Title" video title when there is one. No duration is given: msPlayed is null.
+ * the title is clean ("Release - Topic" names no artist: the import looks it up); any other
+ * channel is an uploader (VEVO, a label), so the artist comes from an "Artist - Title" video
+ * title when there is one. No duration is given: msPlayed is null.
  */
 export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
   const entry = asObject(value);
