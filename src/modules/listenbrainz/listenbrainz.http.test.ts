@@ -92,6 +92,17 @@ describe("ListenBrainz-compatible API", () => {
     expect(history.edges[0]!.node.track).toMatchObject({ title: "Import 2", durationMs: 200_000 });
   });
 
+  it("a title the catalog cannot name (only invisible characters) is accepted and skipped, never a 503 clients retry forever", async () => {
+    const user = await signUpUser(server);
+    const token = await createApiToken(server, user.token);
+    const invisible = { listened_at: nowSeconds() - 900, track_metadata: { artist_name: "The Band", track_name: "\u200b" } };
+    expect(await submit({ listen_type: "import", payload: [invisible, listen(nowSeconds() - 1200, "Visible")] }, { token })).toMatchObject({ status: 200, body: { status: "ok" } });
+    expect(await submit({ listen_type: "single", payload: [invisible] }, { token })).toMatchObject({ status: 200, body: { status: "ok" } });
+    expect(await submit({ listen_type: "playing_now", payload: [{ track_metadata: invisible.track_metadata }] }, { token })).toMatchObject({ status: 200 });
+    const history = await historyOf(user);
+    expect(history.edges.map((edge) => edge.node.track.title)).toEqual(["Visible"]);
+  });
+
   it("playing_now is not a listen: it shows as User.nowPlaying and on /playing-now", async () => {
     const user = await signUpUser(server);
     const token = await createApiToken(server, user.token);

@@ -12,7 +12,7 @@ import { findUserByUsername, findUsersByIds } from "../user/user.repository.js";
 import { lbBadRequest, lbUserNotFound } from "./listenbrainz.error.js";
 import { toListenBrainzListen, toPlayingNowListen } from "./listenbrainz.format.js";
 import { DEFAULT_ITEMS_PER_GET, MAX_ITEMS_PER_GET } from "./listenbrainz.limits.js";
-import { toPlay, toTrackReference } from "./listenbrainz.mapping.js";
+import { hasCatalogTitle, toPlay, toTrackReference } from "./listenbrainz.mapping.js";
 import { listenBrainzRepository } from "./listenbrainz.repository.js";
 import type { Submission } from "./listenbrainz.submission.js";
 
@@ -32,12 +32,14 @@ export class ListenBrainzService {
   constructor(private readonly deps: ListenBrainzDeps) {}
 
   async submit(viewer: Viewer, submission: Submission, now = new Date()): Promise<void> {
+    const listens = submission.listens.filter((listen) => hasCatalogTitle(listen.track_metadata));
+    if (listens.length === 0) return;
     if (submission.listenType === "playing_now") {
       const nowPlaying = new NowPlayingService({ db: this.deps.db, loaders: createNowPlayingLoaders(this.deps.db) });
-      await nowPlaying.setForUser(viewer.userId, toTrackReference(submission.listens[0]!.track_metadata), now);
+      await nowPlaying.setForUser(viewer.userId, toTrackReference(listens[0]!.track_metadata), now);
       return;
     }
-    const result = await recordListensForUser(this.deps.db, viewer.userId, submission.listens.map(toPlay), "SCROBBLE_API");
+    const result = await recordListensForUser(this.deps.db, viewer.userId, listens.map(toPlay), "SCROBBLE_API");
     await publishNewListens(this.deps.pubsub, viewer.userId, newListenIds(result), this.deps.logger);
   }
 
