@@ -110,6 +110,11 @@ describe("ListenBrainz-compatible API", () => {
     expect((await submit(body, { token })).body).toEqual({ status: "ok" });
     expect((await historyOf(user)).totalCount).toBe(0);
 
+    // ?return_msid=true (Pano Scrobbler): the now-playing recording_msid comes back, as on ListenBrainz.
+    const withMsid = await call("POST", "/1/submit-listens?return_msid=true", { body, token });
+    expect(withMsid.body).toEqual({ status: "ok", recording_msid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect((await call("POST", "/1/submit-listens?return_msid=maybe", { body, token })).body).toEqual({ code: 400, error: "Invalid return_msid argument: maybe" });
+
     const graph = await server.graphql(NOW_PLAYING, { username: user.username }, { token: user.token });
     expect(graph.data!.user.nowPlaying).toMatchObject({ track: { title: "Right Now" }, user: { username: user.username } });
 

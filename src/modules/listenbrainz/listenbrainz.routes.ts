@@ -98,9 +98,11 @@ function listenBrainzApi(deps: AppDeps) {
 
     route("/submit-listens", ["POST"], async (request, reply) => {
       const viewer = (await listenBrainzViewer(deps.db, request.headers.authorization, false))!;
+      // Pano Scrobbler and others ask for the now-playing recording_msid (to send feedback with it).
+      const returnMsid = boolArg(request.query as Record<string, unknown>, "return_msid");
       const body = typeof request.body === "string" ? request.body : "";
-      await service.submit(viewer, parseSubmission(body, new Date()));
-      return reply.send({ status: "ok" });
+      const recordingMsid = await service.submit(viewer, parseSubmission(body, new Date()));
+      return reply.send(returnMsid && recordingMsid ? { status: "ok", recording_msid: recordingMsid } : { status: "ok" });
     });
 
     route("/validate-token", ["GET"], async (request, reply) => {
@@ -152,4 +154,14 @@ function hasIntTs(body: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** A boolean query parameter read as ListenBrainz's _parse_bool_arg: "true"/"false" in any case, absent or empty is false. */
+function boolArg(query: Record<string, unknown>, name: string): boolean {
+  const sent = query[name];
+  const value = Array.isArray(sent) ? String(sent[0]) : typeof sent === "string" ? sent : "";
+  if (value === "") return false;
+  if (value.toLowerCase() === "true") return true;
+  if (value.toLowerCase() === "false") return false;
+  throw lbBadRequest(`Invalid ${name} argument: ${value}`);
 }

@@ -31,16 +31,20 @@ export type ListensQuery = { count?: string | undefined; max_ts?: string | undef
 export class ListenBrainzService {
   constructor(private readonly deps: ListenBrainzDeps) {}
 
-  async submit(viewer: Viewer, submission: Submission, now = new Date()): Promise<void> {
+  /**
+   * Stores the listens, or sets now playing. Returns the now-playing track's id, which plays the
+   * part of its recording_msid (`?return_msid=true`); null for listens or a skipped track.
+   */
+  async submit(viewer: Viewer, submission: Submission, now = new Date()): Promise<string | null> {
     const listens = submission.listens.filter((listen) => hasCatalogTitle(listen.track_metadata));
-    if (listens.length === 0) return;
+    if (listens.length === 0) return null;
     if (submission.listenType === "playing_now") {
       const nowPlaying = new NowPlayingService({ db: this.deps.db, loaders: createNowPlayingLoaders(this.deps.db) });
-      await nowPlaying.setForUser(viewer.userId, toTrackReference(listens[0]!.track_metadata), now);
-      return;
+      return (await nowPlaying.setForUser(viewer.userId, toTrackReference(listens[0]!.track_metadata), now)).trackId;
     }
     const result = await recordListensForUser(this.deps.db, viewer.userId, listens.map(toPlay), "SCROBBLE_API");
     await publishNewListens(this.deps.pubsub, viewer.userId, newListenIds(result), this.deps.logger);
+    return null;
   }
 
   async usernameOf(userId: string): Promise<string | null> {
