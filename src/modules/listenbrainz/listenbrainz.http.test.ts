@@ -135,6 +135,10 @@ describe("ListenBrainz-compatible API", () => {
   it("accepts any Content-Type and trailing slashes, and answers CORS preflights", async () => {
     const body = JSON.stringify({ listen_type: "single", payload: [listen(nowSeconds() - 60, "Plain text")] });
     expect((await call("POST", "/1/submit-listens/", { body, contentType: "text/plain" })).status).toBe(200);
+    // liblistenbrainz posts its JSON with no Content-Type at all (a byte body gets none from fetch).
+    const bare = JSON.stringify({ listen_type: "single", payload: [listen(nowSeconds() - 61, "No content type")] });
+    const untyped = await fetch(`${server.url}/1/submit-listens`, { method: "POST", headers: { authorization: `Token ${aliceToken}` }, body: new TextEncoder().encode(bare) });
+    expect(untyped.status).toBe(200);
     const preflight = await fetch(`${server.url}/1/submit-listens`, { method: "OPTIONS", headers: { origin: "https://example.test" } });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
