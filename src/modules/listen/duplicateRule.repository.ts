@@ -26,9 +26,10 @@ export type CandidateBatch = {
 };
 
 /**
- * Drops the batch's own repeats with the same rule the database query applies: the same track
- * at the same second, or within the window when either play is minute-precision (one batch
- * has one source). Keeps the first in play order. Pure; O(n log n).
+ * Drops the batch's own repeats with the same rule the database query applies (one batch has
+ * one source): the same track at the same second, within the window when either play is
+ * minute-precision, or starting within the window while the earlier play of it is still playing.
+ * Keeps the first in play order. Pure; O(n log n).
  */
 export function dropBatchRepeats(candidates: ListenCandidate[]): ListenCandidate[] {
   const order = candidates.map((_, index) => index);
@@ -45,7 +46,8 @@ export function dropBatchRepeats(candidates: ListenCandidate[]): ListenCandidate
     if (kept && kept.trackId === candidate.trackId) {
       const gap = candidate.playedAt.getTime() - kept.playedAt.getTime();
       const sameSecond = Math.floor(candidate.playedAt.getTime() / 1000) === Math.floor(kept.playedAt.getTime() / 1000);
-      if (sameSecond || gap === 0 || (gap <= windowMs && (kept.minutePrecision || candidate.minutePrecision))) {
+      const overlaps = kept.msPlayed !== null && gap < kept.msPlayed; // sorted: the candidate starts no earlier
+      if (sameSecond || gap === 0 || (gap <= windowMs && (kept.minutePrecision || candidate.minutePrecision || overlaps))) {
         dropped.add(index);
         continue;
       }
@@ -56,6 +58,21 @@ export function dropBatchRepeats(candidates: ListenCandidate[]): ListenCandidate
 }
 
 const WINDOW = sql.raw(`interval '${DUPLICATE_WINDOW_SECONDS} seconds'`);
+
+/**
+ * When stored listen `l` duplicates candidate `b` (same user and track, starts within ±WINDOW):
+ * the same second; any start in the window across sources or when either is minute-precision;
+ * and, within one source, a start while the other play of the same track is still playing — one
+ * cannot hear a track twice at once, and Spotify's exports repeat some rows with `ts` a minute
+ * later (formats.md). A play that ends before the next starts (a skip, then a replay) is kept.
+ */
+function matchesStored(source: ListenSource) {
+  const playing = (a: string, b: string) =>
+    sql.raw(`(${a}.played_at < ${b}.played_at and ${b}.played_at < ${a}.played_at + ${a}.ms_played * interval '1 millisecond')`);
+  return sql`(date_trunc('second', l.played_at) = date_trunc('second', b.played_at)
+    or l.source <> ${source}::listen_source or l.minute_precision or b.minute_precision
+    or ${playing("l", "b")} or ${playing("b", "l")})`;
+}
 
 /**
  * The candidates as a relation `b` (ord: 0-based index, track_id, played_at, ms_played, counted, skipped,
@@ -82,8 +99,8 @@ function batchRelation(candidates: ListenCandidate[]) {
 /**
  * The one place the duplicate rule is decided against stored listens, for imports and live
  * listens alike: a candidate is a duplicate when the user already has a listen of the same
- * track at the same instant, or starting within ±60 s when the sources differ or either play is
- * minute-precision. Set-based: one statement joins the whole batch against listens through the
+ * track at the same instant, or starting within ±60 s when the sources differ, either play is
+ * minute-precision, or the two plays overlap (matchesStored). Set-based: one statement joins the whole batch against listens through the
  * (user, track, played_at) unique index. Every writer first bumps the user's stats_version
  * (bumpStatsVersion): that row lock, held until commit, keeps two concurrent writers of the same
  * user from both missing each other's near-duplicates, and orders them after a change of zone.
@@ -135,8 +152,7 @@ export const duplicateRuleRepository = {
           join listens l on l.user_id = ${batch.userId}::uuid and l.track_id = b.track_id
             and l.played_at between b.played_at - ${WINDOW}
                                 and b.played_at + ${WINDOW}
-            and (date_trunc('second', l.played_at) = date_trunc('second', b.played_at)
-                 or l.source <> ${batch.source}::listen_source or l.minute_precision or b.minute_precision)
+            and ${matchesStored(batch.source)}
           order by b.ord, abs(extract(epoch from l.played_at - b.played_at)), l.id`,
     );
     return new Map(rows.map((row) => [Number(row.match_ord), toListenRow(row)]));
@@ -157,8 +173,7 @@ function insertNewSql(batch: CandidateBatch, onConflictDoNothing = true) {
         and l.played_at between ${span.from}::timestamptz - ${WINDOW} and ${span.to}::timestamptz + ${WINDOW}
         and l.played_at between b.played_at - ${WINDOW}
                             and b.played_at + ${WINDOW}
-        and (date_trunc('second', l.played_at) = date_trunc('second', b.played_at)
-             or l.source <> ${batch.source}::listen_source or l.minute_precision or b.minute_precision)
+        and ${matchesStored(batch.source)}
     )
     order by b.ord
     ${onConflictDoNothing ? sql`on conflict (user_id, track_id, played_at) do nothing` : sql``}`;

@@ -22,9 +22,17 @@ describe("dropBatchRepeats (one batch, one source)", () => {
     expect(kept.map((c) => c.trackId)).toEqual(["a", "b"]);
   });
 
-  it("keeps exact plays seconds apart, drops minute-precision ones within 60 s", () => {
-    expect(dropBatchRepeats([candidate("a", 0), candidate("a", 30)])).toHaveLength(2);
+  it("keeps exact plays seconds apart that do not overlap, drops minute-precision ones within 60 s", () => {
+    const short = (seconds: number) => ({ ...candidate("a", seconds), msPlayed: 10_000 });
+    expect(dropBatchRepeats([short(0), short(30)])).toHaveLength(2);
     expect(dropBatchRepeats([candidate("a", 0, true), candidate("a", 30, true), candidate("a", 61, true)])).toHaveLength(2);
+  });
+
+  it("drops a play that starts within 60 s while the earlier play of the track is still playing (a repeated row)", () => {
+    // 100 s plays: +60 s overlaps the first; +100 s starts as it ends; +61 s after a dropped one is compared with the kept one
+    expect(dropBatchRepeats([candidate("a", 60), candidate("a", 0)]).map((c) => c.playedAt)).toEqual([at(0)]);
+    expect(dropBatchRepeats([candidate("a", 0), { ...candidate("a", 100) }])).toHaveLength(2);
+    expect(dropBatchRepeats([candidate("a", 0), { ...candidate("a", 30), msPlayed: null }, candidate("a", 61)])).toHaveLength(2);
   });
 });
 
@@ -56,10 +64,22 @@ describe("the duplicate rule on live listens (recordListensForUser)", () => {
     expect(near.listens.map((listen) => listen.id)).toEqual([first.listens[0]!.id, first.listens[0]!.id]);
     const far = await recordListensForUser(database.db, userId, [play(61)], "SCROBBLE_API");
     expect(far.inserted).toBe(1);
-    const sameSource = await recordListensForUser(database.db, userId, [play(-30)], "LISTENBRAINZ");
+    // the same source 30 s earlier, ended 10 s before the stored play began: a play of its own
+    const sameSource = await recordListensForUser(database.db, userId, [{ ...play(-30), msPlayed: 20_000 }], "LISTENBRAINZ");
     expect(sameSource.inserted).toBe(1);
     const otherTrack = await recordListensForUser(database.db, userId, [play(0, "Another song")], "SCROBBLE_API");
     expect(otherTrack.inserted).toBe(1);
+  });
+
+  it("the same source: a play starting while the stored play of the track is still playing is a duplicate; one after it ends is new", async () => {
+    const song = (seconds: number, msPlayed: number | null = 120_000) => ({ ...play(5000 + seconds, "Repeated row song"), msPlayed });
+    const first = await recordListensForUser(database.db, userId, [song(0)], "SPOTIFY_EXTENDED");
+    // Spotify's export repeats some rows with ts a minute later: the start moves by a minute too
+    const repeated = await recordListensForUser(database.db, userId, [song(60), song(-60)], "SPOTIFY_EXTENDED");
+    expect(repeated).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(repeated.listens.map((listen) => listen.id)).toEqual([first.listens[0]!.id, first.listens[0]!.id]);
+    const replay = await recordListensForUser(database.db, userId, [song(-200, 30_000), song(120), song(30, null)], "SPOTIFY_EXTENDED");
+    expect(replay).toMatchObject({ inserted: 2, duplicates: 1 }); // song(30) starts while song(0) plays
   });
 
   it("stores every field as given: odd platform text, nulls, millisecond start times (the batch travels as typed arrays)", async () => {
