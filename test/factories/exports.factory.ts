@@ -107,6 +107,8 @@ export async function zipBomb(megabytes = 32): Promise<ExportFile> {
 type SpotifyExtendedOptions = QuirkOptions & {
   /** "current": Streaming_History_Audio_*.json with `skipped`; "endsong": older endsong_*.json, skipped null */
   era?: "current" | "endsong";
+  /** repeat the second play's row with `ts` a minute later, as real exports sometimes do */
+  repeatedRow?: boolean;
 };
 
 /** Spotify extended-history records: ts is the END (start + ms_played). */
@@ -136,6 +138,10 @@ export function spotifyExtendedRecords(plays: ExportPlay[], options: SpotifyExte
       incognito_mode: false,
     };
   });
+  if (options.repeatedRow && records.length > 1) {
+    const row = records[1] as { ts: string };
+    records.splice(2, 0, { ...row, ts: isoSeconds(Date.parse(row.ts) + 60_000) });
+  }
   if (!options.quirks) return { records, skipRows: 0 };
   const base = { ts: "2024-02-01T10:00:00Z", platform: "android", conn_country: "NL", master_metadata_track_name: null };
   records.splice(

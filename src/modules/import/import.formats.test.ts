@@ -95,6 +95,16 @@ describe("imports of every format over HTTP", () => {
     expect(data?.history.totalCount).toBe(30);
   });
 
+  it("drops Spotify's repeated rows (identical but for ts a minute later) as duplicates, keeps a later replay", async () => {
+    const user = await signUpUser(server);
+    const plays = samplePlays(6, Date.UTC(2024, 7, 1, 8)).map((play) => ({ ...play, msPlayed: 200_000 }));
+    // the same track again 5 s after it ended (plays are 5 minutes apart): a play of its own
+    const replay = { ...plays[1]!, startedAt: new Date(plays[1]!.startedAt.getTime() + 205_000) };
+    const file = await spotifyExtendedZip([...plays, replay], { repeatedRow: true });
+    const done = await waitForImport(server, user.token, (await graphqlUpload(server, user.token, await upload(file))).body.data.startImport.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", inserted: 7, duplicates: 1, skipped: 0, failed: 0, processedRows: 8 });
+  });
+
   it("gives Apple plays without an artist the artist of the same title + album the user already has", async () => {
     const user = await signUpUser(server);
     const known = samplePlays(12, Date.UTC(2024, 6, 1, 8));
