@@ -4,6 +4,7 @@ import { ImportFileError } from "./importFileError.js";
 import type { ParsedRow } from "./importSource.js";
 import { RowError } from "./rowOutcome.js";
 import { EntryReadError } from "./text/entryReadError.js";
+import { namesATrack } from "../modules/catalog/catalog.normalize.js";
 
 /**
  * The rows of every entry in turn, with global positions: an entry's rows are numbered after the
@@ -28,7 +29,8 @@ export async function* entryRows(entries: UploadEntry[], reader: EntryReader, cl
               // the outcome is the parser's fresh object: add the position rather than copy it
               const row = outcome as ParsedRow;
               row.position = position;
-              yield row;
+              // a title of invisible characters names no track (for every format, merged Apple plays too)
+              yield row.kind === "play" && !namesATrack(row.play.track.title) ? { kind: "skip", reason: "no track name", position } : row;
             }
           }
         }

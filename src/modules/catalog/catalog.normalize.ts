@@ -44,14 +44,18 @@ const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
 /** The name used when a source gives no artist (MusicBrainz's convention). */
 export const UNKNOWN_ARTIST = "[unknown]";
 
-/** Display form: invisible characters removed, whitespace collapsed, trimmed; case and accents kept. */
+/**
+ * Display form: invisible characters removed, whitespace collapsed, trimmed; case and accents
+ * kept. A lone surrogate (half an emoji, cut by a broken exporter) becomes U+FFFD, as UTF-8
+ * encoding would make it: escaped in JSON, PostgreSQL refuses it.
+ */
 export function cleanName(raw: string): string {
-  return removeZeroWidth(replaceNbsp(raw.normalize("NFC"))).replace(WHITESPACE, " ").trim();
+  return removeZeroWidth(replaceNbsp(raw.toWellFormed().normalize("NFC"))).replace(WHITESPACE, " ").trim();
 }
 
 /** Identity key: case-, accent-, width- and whitespace-insensitive. */
 export function nameKey(raw: string): string {
-  return replaceSmartQuotes(removeZeroWidth(replaceNbsp(raw.normalize("NFKC"))))
+  return replaceSmartQuotes(removeZeroWidth(replaceNbsp(raw.toWellFormed().normalize("NFKC"))))
     .normalize("NFD")
     .replace(COMBINING_DIACRITICS, "")
     .normalize("NFC")
@@ -108,6 +112,15 @@ export function splitTitle(raw: string, creditedKeys: ReadonlySet<string> = new 
   // a title that is only "(feat. X)" keeps its text rather than becoming empty
   if (title.length === 0) return { title: cleanName(raw), featured: [] };
   return { title, featured: featured.filter((name) => name.length > 0) };
+}
+
+/**
+ * Whether a title can name a track: its identity key (without featured credits) is not empty.
+ * One made only of invisible characters or combining marks ("\u200b") cannot; every writer
+ * checks this before resolveTracks, which refuses such a reference.
+ */
+export function namesATrack(title: string): boolean {
+  return nameKey(splitTitle(title).title).length > 0;
 }
 
 export type NormalizedArtist = { name: string; key: string; mbid: string | null };

@@ -97,7 +97,7 @@ function normalizeReference(reference: TrackReference, index: number): Normalize
   const reportedKeys = new Set(reference.artistNames.flatMap((name) => splitArtistCredit(name ?? "")).map(nameKey));
   const { title, featured } = splitTitle(reference.title ?? "", reportedKeys);
   const titleKey = nameKey(title);
-  if (titleKey.length === 0) throw new Error(`resolveTracks: reference ${index} has no title`);
+  if (titleKey.length === 0) throw new Error(`resolveTracks: reference ${index} has no title (callers check namesATrack)`);
   const albumTitle = reference.albumTitle ? cleanName(reference.albumTitle) : "";
   const albumKey = nameKey(albumTitle);
   return {

@@ -101,3 +101,32 @@ describe("imports of bad files", () => {
     expect(await historyCount()).toBeGreaterThanOrEqual(storedBefore);
   });
 });
+
+describe("rows the catalog cannot store as given", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ DATA_DIR: tempDataDir() });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("a title of invisible characters is skipped and a broken emoji (lone surrogate) stored as U+FFFD; the other rows import", async () => {
+    const user = await signUpUser(server);
+    const { records } = spotifyExtendedRecords(samplePlays(4, Date.UTC(2023, 0, 1)));
+    const rows = records as { master_metadata_track_name: string; master_metadata_album_artist_name: string }[];
+    rows[1]!.master_metadata_track_name = "\u200b";
+    rows[2]!.master_metadata_track_name = "Broken \ud83d emoji";
+    rows[3]!.master_metadata_album_artist_name = "\ude00 Band";
+    const content = JSON.stringify(records); // JSON.stringify escapes lone surrogates as \ud83d
+    const started = await graphqlUpload(server, user.token, { content, name: "Streaming_History_Audio_2023_0.json" });
+    const done = await waitForImport(server, user.token, started.body.data.startImport.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", inserted: 3, skipped: 1, failed: 0 });
+    const { data } = await server.graphql(`{ history { edges { node { track { title artists { name } } } } } }`, {}, { token: user.token });
+    expect(data?.history.edges.map((edge: { node: { track: { title: string; artists: { name: string }[] } } }) => [edge.node.track.title, edge.node.track.artists[0]!.name])).toEqual([
+      [samplePlays(4)[3]!.title, "\ufffd Band"],
+      ["Broken \ufffd emoji", samplePlays(4)[2]!.artist],
+      [samplePlays(4)[0]!.title, samplePlays(4)[0]!.artist],
+    ]);
+  });
+});

@@ -65,6 +65,19 @@ describe("recording listens", () => {
     expect(await storedCount(alice)).toBe(2);
   });
 
+  it("stores half an emoji (a lone surrogate in the JSON variables) as U+FFFD instead of failing", async () => {
+    const alice = await signUpUser(server);
+    const body = `{"query":"mutation($input: RecordListenInput!) { recordListen(input: $input) { track { title artists { name } album { title } } } }","variables":{"input":{"trackTitle":"Half \\ud83d","artistName":"\\ude00 Band","albumTitle":"LP \\ud83d"}}}`;
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${alice.token}` },
+      body,
+    });
+    const result = (await response.json()) as { data?: { recordListen: unknown }; errors?: unknown };
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordListen).toEqual({ track: { title: "Half \ufffd", artists: [{ name: "\ufffd Band" }], album: { title: "LP \ufffd" } } });
+  });
+
   it("recordListen returns the stored listen, and the existing one for an exact repeat", async () => {
     const alice = await signUpUser(server);
     const mutation = `mutation($input: RecordListenInput!) { recordListen(input: $input) { id msPlayed } }`;

@@ -53,6 +53,7 @@ describe("parseRecordListenInput", () => {
 
   it.each([
     [{ trackTitle: "   " }, "input.trackTitle", "must not be empty"],
+    [{ trackTitle: "\u200b\u200d" }, "input.trackTitle", "no visible characters"],
     [{ artistName: "" }, "input.artistName", "must not be empty"],
     [{ trackTitle: "a".repeat(513) }, "input.trackTitle", "at most 512"],
     [{ artistName: "a\u0000b" }, "input.artistName", "NUL"],

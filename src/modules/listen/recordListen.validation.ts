@@ -1,4 +1,5 @@
 import { badUserInput } from "../../platform/errors.js";
+import { namesATrack } from "../catalog/catalog.normalize.js";
 import type { Play } from "./play.js";
 import type { RecordListenInput } from "./recordListen.input.js";
 
@@ -27,6 +28,7 @@ export function parseRecordListenInputs(inputs: RecordListenInput[], now: Date, 
 /** Validates and normalizes one input (trimmed names, normalized ids); `path` prefixes error fields. */
 export function parseRecordListenInput(input: RecordListenInput, now: Date, path = "input"): Play {
   const trackTitle = requiredName(input.trackTitle, `${path}.trackTitle`);
+  if (!namesATrack(trackTitle)) throw badUserInput(`${path}.trackTitle`, "has no visible characters to name a track");
   const artistName = requiredName(input.artistName, `${path}.artistName`);
   const featured = input.featuredArtists ?? [];
   if (featured.length > MAX_FEATURED_ARTISTS) {

@@ -1,4 +1,3 @@
-import { nameKey, splitTitle } from "../catalog/catalog.normalize.js";
 import type { TrackReference } from "../catalog/trackResolution.service.js";
 import type { Play } from "../listen/play.js";
 import { MAX_DURATION_SECONDS } from "./listenbrainz.limits.js";
@@ -15,16 +14,6 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
 function playedSeconds(value: unknown): number | null {
   const seconds = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
   return Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_DURATION_SECONDS ? seconds : null;
-}
-
-/**
- * Whether the catalog can name this track: a title made only of invisible characters or combining
- * marks ("\u200b") passes ListenBrainz's validation but has no identity key, and the catalog throws
- * on it. Such listens are accepted and skipped, as the catalog asks of its callers: a 503 would be
- * retried forever and a 400 would differ from ListenBrainz, which stores them.
- */
-export function hasCatalogTitle(track: SubmittedTrack): boolean {
-  return nameKey(splitTitle(track.track_name).title) !== "";
 }
 
 /**

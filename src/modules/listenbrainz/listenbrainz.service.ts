@@ -3,6 +3,7 @@ import type { UserRow } from "../../db/schema.js";
 import type { Logger } from "../../platform/logger.js";
 import type { PubSub } from "../../platform/pubsub.js";
 import type { Viewer } from "../auth/viewer.js";
+import { namesATrack } from "../catalog/catalog.normalize.js";
 import { publishNewListens, newListenIds } from "../live/live.publisher.js";
 import { recordListensForUser } from "../listen/recordListens.command.js";
 import { createNowPlayingLoaders } from "../nowPlaying/nowPlaying.loaders.js";
@@ -12,7 +13,7 @@ import { findUserByUsername, findUsersByIds } from "../user/user.repository.js";
 import { lbBadRequest, lbUserNotFound } from "./listenbrainz.error.js";
 import { toListenBrainzListen, toPlayingNowListen } from "./listenbrainz.format.js";
 import { DEFAULT_ITEMS_PER_GET, MAX_ITEMS_PER_GET } from "./listenbrainz.limits.js";
-import { hasCatalogTitle, toPlay, toTrackReference } from "./listenbrainz.mapping.js";
+import { toPlay, toTrackReference } from "./listenbrainz.mapping.js";
 import { listenBrainzRepository } from "./listenbrainz.repository.js";
 import type { Submission } from "./listenbrainz.submission.js";
 
@@ -36,7 +37,9 @@ export class ListenBrainzService {
    * part of its recording_msid (`?return_msid=true`); null for listens or a skipped track.
    */
   async submit(viewer: Viewer, submission: Submission, now = new Date()): Promise<string | null> {
-    const listens = submission.listens.filter((listen) => hasCatalogTitle(listen.track_metadata));
+    // a title of invisible characters passes ListenBrainz's validation (which stores it) but names
+    // no track: accepted and skipped — a 503 would be retried forever, a 400 differ from ListenBrainz
+    const listens = submission.listens.filter((listen) => namesATrack(listen.track_metadata.track_name));
     if (listens.length === 0) return null;
     if (submission.listenType === "playing_now") {
       const nowPlaying = new NowPlayingService({ db: this.deps.db, loaders: createNowPlayingLoaders(this.deps.db) });
