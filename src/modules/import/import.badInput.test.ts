@@ -129,4 +129,13 @@ describe("rows the catalog cannot store as given", () => {
       [samplePlays(4)[0]!.title, samplePlays(4)[0]!.artist],
     ]);
   });
+
+  it("a warning that quotes a title with half an emoji is kept (as U+FFFD)", async () => {
+    const user = await signUpUser(server);
+    const entry = { header: "YouTube Music", title: "Watched Half \ud83d", titleUrl: "https://music.youtube.com/watch?v=abc", subtitles: [{ name: "Release - Topic" }], time: "2024-01-01T10:00:00Z" };
+    const started = await graphqlUpload(server, user.token, { content: JSON.stringify([entry]), name: "watch-history.json" });
+    const done = await waitForImport(server, user.token, started.body.data.startImport.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", inserted: 1 });
+    expect(done.errors[0].message).toContain('"Half \ufffd"');
+  });
 });

@@ -128,7 +128,7 @@ export const importRepository = {
         duplicates: sql`${imports.duplicates} + ${progress.duplicates}`,
         skipped: sql`${imports.skipped} + ${progress.skipped}`,
         failed: sql`${imports.failed} + ${progress.failed}`,
-        ...(progress.errors.length > 0 ? { errors: sql`${imports.errors} || ${JSON.stringify(progress.errors)}::jsonb` } : {}),
+        ...(progress.errors.length > 0 ? { errors: sql`${imports.errors} || ${errorsJson(progress.errors)}::jsonb` } : {}),
         checkpoint: { position: progress.position },
       })
       .where(eq(imports.id, id))
@@ -153,7 +153,7 @@ export const importRepository = {
         ...(end.error
           ? {
               errors: sql`case when jsonb_array_length(${imports.errors}) < ${MAX_STORED_ERRORS}
-                          then ${imports.errors} || ${JSON.stringify([end.error])}::jsonb else ${imports.errors} end`,
+                          then ${imports.errors} || ${errorsJson([end.error])}::jsonb else ${imports.errors} end`,
             }
           : {}),
       })
@@ -162,3 +162,11 @@ export const importRepository = {
     return row ?? null;
   },
 };
+
+/**
+ * Row errors as a JSON array for the jsonb column. Messages may quote the file's text: a lone
+ * surrogate in it (half an emoji) would be escaped as \ud83d, which PostgreSQL's JSON refuses.
+ */
+function errorsJson(errors: RowError[]): string {
+  return JSON.stringify(errors.map((error) => ({ ...error, message: error.message.toWellFormed() })));
+}
