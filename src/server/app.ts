@@ -49,6 +49,10 @@ export async function createApp(options: { config: Config; database: DatabaseHan
     bodyLimit: config.maxBodyBytes,
     genReqId: () => randomUUID(),
     forceCloseConnections: "idle",
+    // "//graphql", "//1/submit-listens": clients join a base URL ending in "/" with a path, and
+    // the reverse proxies in front of such services (nginx) merge the slashes; so does this, before
+    // routing (not-found handlers of a prefix included)
+    rewriteUrl: (request) => mergeSlashes(request.url ?? "/"),
   });
   fastify.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -112,4 +116,11 @@ export async function createApp(options: { config: Config; database: DatabaseHan
       return closing;
     },
   };
+}
+
+/** Runs of slashes in the path (not the query) become one, as nginx's merge_slashes does. */
+function mergeSlashes(url: string): string {
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  return path.includes("//") ? path.replace(/\/{2,}/g, "/") + (query === -1 ? "" : url.slice(query)) : url;
 }

@@ -33,9 +33,9 @@ const METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL.";
  * and methods included, uses its JSON shapes.
  */
 export async function registerListenBrainzRoutes(fastify: FastifyInstance, deps: AppDeps): Promise<void> {
-  // "//1/…" too: clients join a base URL ending in "/" with "/1/…" (the Jellyfin plugin does), and
-  // ListenBrainz's nginx merges the slashes, so those clients work there.
-  for (const prefix of ["/1", "//1"]) await fastify.register(listenBrainzApi(deps), { prefix });
+  // "//1/…" (a base URL ending in "/" joined with "/1/…", as the Jellyfin plugin does) reaches
+  // these routes too: the server merges duplicate slashes, as ListenBrainz's nginx does (app.ts).
+  await fastify.register(listenBrainzApi(deps), { prefix: "/1" });
 }
 
 /** The API as a Fastify plugin, mounted under a prefix. */
