@@ -1,11 +1,9 @@
-import { cleanYouTubeTitle } from "../../modules/catalog/catalog.normalize.js";
+import { cleanYouTubeTitle, TOPIC_SUFFIX } from "../../modules/catalog/catalog.normalize.js";
 import { asObject, isoDate, optionalText } from "../recordFields.js";
 import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
 import { watchedVideoTitle } from "./watchedTitle.js";
 
 const URL = /^https?:\/\//;
-/** YouTube's auto-generated "<Artist> - Topic" channels; the word is localized like the titles (Thema, Tema, Sujet). */
-const TOPIC = /\s+-\s+(?:Topic|Thema|Tema|Sujet)$/i;
 /** "Artist - Title" in an uploader's video title (the first " - " splits; en and em dashes too). */
 const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
 /** A video watched in the YouTube Music app, whatever the entry's header says. */
@@ -60,8 +58,8 @@ function isMusic(entry: Record<string, unknown>): boolean {
 
 /** The artist (null when the channel names none) and the track title. */
 function creditOf(watched: string, channel: string): { artist: string | null; title: string } {
-  if (TOPIC.test(channel)) {
-    const artist = channel.replace(TOPIC, "").trim();
+  if (TOPIC_SUFFIX.test(channel)) {
+    const artist = channel.replace(TOPIC_SUFFIX, "").trim();
     return { artist: artist.toLowerCase() === NO_ARTIST_TOPIC ? null : artist, title: watched };
   }
   const split = ARTIST_TITLE.exec(watched);

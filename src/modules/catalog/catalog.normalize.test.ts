@@ -64,6 +64,7 @@ describe("splitArtistCredit", () => {
   it("strips the YouTube ' - Topic' suffix", () => {
     expect(splitArtistCredit("Radiohead - Topic")).toEqual(["Radiohead"]);
     expect(splitArtistCredit("Sigur Rós - Topic ")).toEqual(["Sigur Rós"]);
+    expect(splitArtistCredit("Kraftwerk - Thema")).toEqual(["Kraftwerk"]); // a German account's channel names
   });
 });
 

@@ -36,7 +36,8 @@ const BRACKETED_FEATURE = new RegExp(String.raw`\s*[([]\s*${FEATURE_WORD}\s+([^)
 const TRAILING_FEATURE = /\s+(?:feat\.?|featuring)\s+(.+)$/i;
 /** "(with B)" / "[with B]" in a title. */
 const BRACKETED_WITH = /\s*[([]\s*with\s+([^)\]]+?)\s*[)\]]/i;
-const TOPIC_SUFFIX = /\s+-\s+Topic$/i;
+/** YouTube's auto-generated "<Artist> - Topic" channels; the word is localized (Thema, Tema, Sujet). */
+export const TOPIC_SUFFIX = /\s+-\s+(?:Topic|Thema|Tema|Sujet)$/i;
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$/;
 const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
