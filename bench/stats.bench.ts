@@ -5,7 +5,7 @@
  * years and 50 users of 50k listens, then measures p50/p95 of every stat × range with the cache
  * off (cold: the database's work) and on (warm), a mixed read/write phase with its hit rate, and
  * the latency of one recordListen. The server runs in a child process (as in production); this
- * process is only the client. Prints a Markdown report (bench/RESULTS.md keeps the figures).
+ * process is only its client (node:http, keep-alive). Prints a Markdown report (bench/RESULTS.md keeps the figures).
  *
  * Env: DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL
  * (warm phase through Redis when set), BENCH_STATS_DB (reuse a loaded database, kept afterwards),
@@ -21,6 +21,7 @@ import { zipfSampler } from "./generate/zipf.js";
 import { createFreshTarget } from "./support/benchDatabase.js";
 import { ms, summarize, type LatencySummary } from "./stats/latency.js";
 import { copyListens, FULL_SHAPE, loadCatalog, loadOtherUsers, otherUserId, type StatsDatasetShape } from "./stats/statsDataset.js";
+import { graphqlClient } from "./stats/graphqlClient.js";
 import { startStatsServer, type StatsServerProcess } from "./stats/statsServerProcess.js";
 import { ownStatQuery, RANGES, type RangeName, RECORD_LISTEN, STAT_NAMES, type StatName, userStatQuery } from "./stats/statsQueries.js";
 
@@ -36,22 +37,26 @@ const WRITE_SAMPLES = 100;
 
 const GOALS = { uncachedP95: 50, cachedP95: 5, writeP95: 10 };
 
-type Server = StatsServerProcess;
+type Server = StatsServerProcess & { client: ReturnType<typeof graphqlClient> };
 
-/** The server in a child process over `databaseUrl` (see statsServerProcess.ts). */
-function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
-  return startStatsServer({ DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `bench:${Date.now().toString(36)}:`, ...env });
+/** The server in a child process over `databaseUrl` (see statsServerProcess.ts), with a keep-alive client. */
+async function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
+  const server = await startStatsServer({ DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `bench:${Date.now().toString(36)}:`, ...env });
+  const client = graphqlClient(server.url);
+  return {
+    ...server,
+    client,
+    async close() {
+      client.close();
+      await server.close();
+    },
+  };
 }
 
 type GraphQLResult = { data?: Record<string, { token?: string }> | null; errors?: { message: string }[] };
 
 async function post(server: Server, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResult> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as GraphQLResult;
+  const body = (await server.client.post(query, variables, token)) as GraphQLResult;
   if (body.errors?.length) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
   return body;
 }

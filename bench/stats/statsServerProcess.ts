@@ -13,9 +13,10 @@ export type StatsServerProcess = { url: string; cacheStats(): Promise<CacheStats
 type Request = { kind: "cacheStats" } | { kind: "close" };
 type Reply = { kind: "listening"; url: string } | { kind: "cacheStats"; stats: CacheStats };
 
-export async function startStatsServer(env: Record<string, string>): Promise<StatsServerProcess> {
+/** `execArgv`: extra node flags for the server, e.g. ["--cpu-prof"] to see where its time goes. */
+export async function startStatsServer(env: Record<string, string>, execArgv: string[] = []): Promise<StatsServerProcess> {
   const child = fork(fileURLToPath(import.meta.url), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...execArgv],
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", COOKIE_SECURE: "false", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
