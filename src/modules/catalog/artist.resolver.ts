@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import type { AlbumRow, ArtistRow } from "../../db/schema.js";
 import { fromGlobalId, toGlobalId } from "../../platform/globalId.js";
 import type { Context } from "../../server/context.js";
+import type { ArtistItem } from "./catalogItem.js";
 import { Album } from "./album.type.js";
 import { Artist } from "./artist.type.js";
 import { catalogService } from "./catalog.service.js";
@@ -17,18 +18,18 @@ export class ArtistResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() artist: ArtistRow): string {
+  id(@Root() artist: ArtistItem): string {
     return toGlobalId("Artist", artist.id);
   }
 
   @FieldResolver(() => [Album])
-  albums(@Root() artist: ArtistRow, @Ctx() ctx: Context): Promise<AlbumRow[]> {
+  albums(@Root() artist: ArtistItem, @Ctx() ctx: Context): Promise<AlbumRow[]> {
     return ctx.loaders.catalog.albumsByArtistId.load(artist.id);
   }
 
   @FieldResolver(() => TrackConnection)
   tracks(
-    @Root() artist: ArtistRow,
+    @Root() artist: ArtistItem,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
@@ -37,7 +38,7 @@ export class ArtistResolver {
   }
 
   @FieldResolver(() => ItemStats, { nullable: true, description: "The viewer's own listening of this artist (as primary artist); null without a viewer" })
-  viewerStats(@Root() artist: ArtistRow, @Ctx() ctx: Context): Promise<ItemStatsValue | null> {
+  viewerStats(@Root() artist: ArtistItem, @Ctx() ctx: Context): Promise<ItemStatsValue | null> {
     return ctx.loaders.catalog.artistStats.load(artist.id);
   }
 }

@@ -1,13 +1,14 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Album } from "../catalog/album.type.js";
 import { Artist } from "../catalog/artist.type.js";
+import type { CatalogItem } from "../catalog/catalogItem.js";
 import { Track } from "../catalog/track.type.js";
 
 /**
- * One ranked row of a top list. Resolvers return `RankedItem`s (catalog ids); the item itself
- * is loaded through the catalog's loaders in stats.resolver.ts.
+ * One ranked row of a top list: measures and the item's catalog row, read with the ranking and
+ * cached with it (itemCount.resolver.ts).
  */
-export type RankedItem = { rank: number; id: string; listens: number; msPlayed: number };
+export type RankedItem<Item extends CatalogItem = CatalogItem> = { rank: number; id: string; listens: number; msPlayed: number; item: Item };
 
 @ObjectType("ArtistCount")
 export class ArtistCount {

@@ -1,9 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../../db/client.js";
+import { CATALOG_TABLES, type CatalogItem, catalogItemJson } from "../catalog/catalogItem.js";
 import { clockCounts, dayCounts, type ItemGrain, itemCounts, itemRawSpans, rawListens, splitWindow, type StatsWindow } from "./statsFacts.sql.js";
 
 export type { StatsWindow };
-export type CountRow = { id: string; listens: number; msPlayed: number };
+/** One ranked item with its measures and its catalog row (kept with a cached ranking: no look-up on a hit). */
+export type CountRow<Item extends CatalogItem = CatalogItem> = { id: string; listens: number; msPlayed: number; item: Item };
 export type RankKey = "listens" | "msPlayed";
 export type ActivityUnit = "day" | "week" | "month" | "year";
 
@@ -14,42 +16,44 @@ function rankOrder(rankBy: RankKey, name: SQL): SQL {
     : sql`ms desc, listens desc, ${name} collate "C" asc, id asc`;
 }
 
-/** The catalog table and column an item's name (the last tie-break) comes from. */
-type NameSource = { join: SQL; name: SQL };
-const NAMES: Record<"artist" | "track" | "album", NameSource> = {
-  artist: { join: sql`artists n on n.id = c.id`, name: sql`n.name` },
-  track: { join: sql`tracks n on n.id = c.id`, name: sql`n.title` },
-  album: { join: sql`albums n on n.id = c.id`, name: sql`n.title` },
-};
+/** The catalog table (aliased n) of a ranked item: its name is the last tie-break, its row comes with the ranking. */
+type ItemSource = { join: SQL; name: SQL; item: SQL };
+const source = (grain: keyof typeof CATALOG_TABLES, name: string): ItemSource => ({
+  join: sql`${CATALOG_TABLES[grain]} n on n.id = c.id`,
+  name: sql.raw(`n.${name}`),
+  item: catalogItemJson(CATALOG_TABLES[grain], "n"),
+});
+const NAMES = { artist: source("artist", "name"), track: source("track", "title"), album: source("album", "title") };
 
 /**
- * The first `limit` items of `counts` (id, listens, ms; one row per item) in rank order. Names
- * are only needed to break ties, so they are joined for the items at or above the limit-th
- * item's measures, not for every item in the window. `counts` is an all-time rollup read as is
+ * The first `limit` items of `counts` (id, listens, ms; one row per item) in rank order, with
+ * their catalog rows. Names are only needed to break ties, so the catalog is joined for the items
+ * at or above the limit-th item's measures, not for every item in the window. `counts` is an all-time rollup read as is
  * (ALL_TIME: for tracks by listens the cut and the candidates are ranges of its rank index,
  * otherwise a top-N sort of the user's rows finds the cut) or a window's grouped counts (computed
  * once, then a top-N sort finds the cut).
  */
-async function ranked(db: Executor, w: StatsWindow, counts: SQL, rankBy: RankKey, limit: number, names: NameSource): Promise<CountRow[]> {
+async function ranked(db: Executor, w: StatsWindow, counts: SQL, rankBy: RankKey, limit: number, names: ItemSource): Promise<CountRow[]> {
   const [first, second] = rankBy === "listens" ? [sql`listens`, sql`ms`] : [sql`ms`, sql`listens`];
   // fewer than `limit` items: no cut, every item qualifies (measures are never negative)
   const cutA = sql`coalesce((select a from cut), -1)`;
   const cutB = sql`coalesce((select b from cut), -1)`;
-  const rows = await selectRows<{ id: string; listens: number; ms: number }>(
+  const rows = await selectRows<{ id: string; listens: number; ms: number; item: CatalogItem }>(
     db,
     sql`with counts as ${w.allTime ? sql`not materialized` : sql`materialized`} (${counts}),
         cut as (select ${first} as a, ${second} as b from counts order by 1 desc, 2 desc offset ${limit - 1} limit 1)
-        select c.id, c.listens, c.ms::float8 as ms from counts c join ${names.join}
+        select c.id, c.listens, c.ms::float8 as ms, ${names.item} as item from counts c join ${names.join}
         where c.${first} >= ${cutA} and (c.${first}, c.${second}) >= (${cutA}, ${cutB})
         order by ${rankOrder(rankBy, names.name)} limit ${limit}`,
   );
   return rows.map(toCount);
 }
 
-const toCount = (row: { id: string; listens: number; ms: number }): CountRow => ({
+const toCount = (row: { id: string; listens: number; ms: number; item: CatalogItem }): CountRow => ({
   id: row.id,
   listens: Number(row.listens),
   msPlayed: Number(row.ms),
+  item: row.item,
 });
 
 /** Statistics' SQL, and nothing else: every method is one statement over the rollups and edge listens (statsFacts.sql.ts). */

@@ -73,6 +73,41 @@ describe("cached stats across two instances", () => {
     expect(after.hits + after.coalesced - before.hits - before.coalesced).toBe(4);
   });
 
+  it("keeps ranked items with a cached top list: a hit reads no catalog table, and every item field still resolves", async () => {
+    const TOP = /* GraphQL */ `
+      query Top($username: String!) {
+        user(username: $username) {
+          stats(range: { preset: ALL_TIME }) {
+            topArtists(first: 5) { rank artist { id name } }
+            topTracks(first: 5) { rank track { id title durationMs artists { name } } }
+            topAlbums(first: 5) { rank album { id title } }
+          }
+        }
+      }
+    `;
+    const ranker = await signUpUser(a);
+    await recordListens(a, ranker, [{ trackTitle: "Ranked", artistName: "Alpha", albumTitle: "Ranked LP", durationMs: 180_000, playedAt: ago(90), msPlayed: 200_000 }]);
+    const first = await a.graphql(TOP, { username: ranker.username }, ranker);
+    expect(first.errors).toBeUndefined();
+    const statements: string[] = [];
+    const stop = a.database.onQuery((query) => statements.push(query));
+    let second;
+    try {
+      second = await a.graphql(TOP, { username: ranker.username }, ranker);
+    } finally {
+      stop();
+    }
+    expect(second.data).toEqual(first.data);
+    expect(second.data!.user.stats.topTracks.find((t: { track: { title: string } }) => t.track.title === "Ranked").track).toMatchObject({
+      durationMs: 180_000,
+      artists: [{ name: "Alpha" }],
+    });
+    // the only catalog read left is Track.artists (its own loader); the ranked rows come with the cache entry
+    const catalogReads = statements.filter((statement) => /\b(from|join)\s+"?(artists|tracks|albums)"?\s/i.test(statement));
+    expect(catalogReads).toHaveLength(1);
+    expect(catalogReads[0]).toMatch(/track_artists/);
+  });
+
   it("shares entries through Redis, so the other instance does not recompute", async () => {
     if (!process.env.REDIS_URL) return; // in-process caches are per instance
     await readStats(a, owner, "LAST_365_DAYS");

@@ -3,9 +3,11 @@ import type { WindowSignature } from "./statsCache.repository.js";
 
 /**
  * Keys are exact for the user's own writes, so the TTL mostly bounds memory held by superseded
- * versions. It is also the bound on one staleness the key cannot see: a play without its own
- * length counts its track's CURRENT duration, and a duration learned later (through another
- * user's listen or an import) changes this user's msPlayed without bumping their stats_version.
+ * versions. It is also the bound on the staleness the key cannot see, from the shared catalog: a
+ * play without its own length counts its track's CURRENT duration, and a duration learned later
+ * (through another user's listen or an import) changes this user's msPlayed without bumping their
+ * stats_version; and a top list keeps its items' catalog rows (names, ids, duration), which the
+ * catalog may fill in meanwhile.
  */
 export const STATS_CACHE_TTL_MS = 15 * 60 * 1000;
 
