@@ -9,28 +9,28 @@ import { AlbumCount, ArtistCount, type RankedItem, TrackCount } from "./itemCoun
 /**
  * A ranked row carries its catalog row (read with the ranking, cached with it: a cached top list
  * costs no catalog look-up). A cache entry written before rows were kept has only the id: then the
- * catalog's loaders fetch it.
+ * catalog's loaders fetch it. Not async: 50 items would be 50 promises for nothing.
  */
 @Resolver(() => ArtistCount)
 export class ArtistCountResolver {
   @FieldResolver(() => Artist)
-  async artist(@Root() ranked: RankedItem<ArtistItem>, @Ctx() ctx: Context): Promise<ArtistItem> {
-    return ranked.item ?? (await ctx.loaders.catalog.artistById.load(ranked.id))!;
+  artist(@Root() ranked: RankedItem<ArtistItem>, @Ctx() ctx: Context): ArtistItem | Promise<ArtistItem> {
+    return ranked.item ?? ctx.loaders.catalog.artistById.load(ranked.id).then((row) => row!);
   }
 }
 
 @Resolver(() => TrackCount)
 export class TrackCountResolver {
   @FieldResolver(() => Track)
-  async track(@Root() ranked: RankedItem<TrackItem>, @Ctx() ctx: Context): Promise<TrackItem> {
-    return ranked.item ?? (await ctx.loaders.catalog.trackById.load(ranked.id))!;
+  track(@Root() ranked: RankedItem<TrackItem>, @Ctx() ctx: Context): TrackItem | Promise<TrackItem> {
+    return ranked.item ?? ctx.loaders.catalog.trackById.load(ranked.id).then((row) => row!);
   }
 }
 
 @Resolver(() => AlbumCount)
 export class AlbumCountResolver {
   @FieldResolver(() => Album)
-  async album(@Root() ranked: RankedItem<AlbumItem>, @Ctx() ctx: Context): Promise<AlbumItem> {
-    return ranked.item ?? (await ctx.loaders.catalog.albumById.load(ranked.id))!;
+  album(@Root() ranked: RankedItem<AlbumItem>, @Ctx() ctx: Context): AlbumItem | Promise<AlbumItem> {
+    return ranked.item ?? ctx.loaders.catalog.albumById.load(ranked.id).then((row) => row!);
   }
 }
