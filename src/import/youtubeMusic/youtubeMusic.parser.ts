@@ -1,73 +1,30 @@
-import { cleanYouTubeTitle, TOPIC_SUFFIX } from "../../modules/catalog/catalog.normalize.js";
 import { asObject, isoDate, optionalText } from "../recordFields.js";
-import { RowError, type RowOutcome, skip } from "../rowOutcome.js";
-import { watchedVideoTitle } from "./watchedTitle.js";
-
-const URL = /^https?:\/\//;
-/** "Artist - Title" in an uploader's video title (the first " - " splits; en and em dashes too). */
-const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
-/** A video watched in the YouTube Music app, whatever the entry's header says. */
-const MUSIC_URL = /^https?:\/\/music\.youtube\.com\//;
-/** The Topic channel YouTube files releases under when it has no artist for them: "Release - Topic". */
-const NO_ARTIST_TOPIC = "release";
+import { RowError, type RowOutcome } from "../rowOutcome.js";
+import { watchEntryOutcome } from "./watchEntry.js";
 
 /**
- * One entry of Google Takeout's watch-history.json (all of YouTube, newest first). Only
- * YouTube Music entries are music (`isMusic`). A "<Artist> - Topic" channel is the artist and
- * the title is clean ("Release - Topic" names no artist: the import looks it up); any other
- * channel is an uploader (VEVO, a label), so the artist comes from an "Artist - Title" video
- * title when there is one. No duration is given: msPlayed is null.
+ * One entry of Google Takeout's watch-history.json (all of YouTube, newest first), read into a
+ * WatchEntry: the rules of what is music and who the artist is live in watchEntry.ts, shared
+ * with the HTML history. `time` is ISO UTC (the fraction omitted when .000).
  */
 export function parseYoutubeMusicEntry(value: unknown): RowOutcome {
   const entry = asObject(value);
   if (!entry) throw new RowError("not a JSON object");
-  if (!isMusic(entry)) return skip("not YouTube Music (a video)");
-  if (isAd(entry.details)) return skip("ad");
-  const rawTitle = optionalText(entry.title, "title");
-  if (rawTitle === null) return skip("no title");
-  const watched = watchedVideoTitle(rawTitle);
-  if (URL.test(watched)) return skip("deleted or private video");
-  const channel = optionalText(asObject(Array.isArray(entry.subtitles) ? entry.subtitles[0] : null)?.name, "subtitles[0].name");
-  if (channel === null) return skip("no channel (deleted video or ad)");
-  const credit = creditOf(watched, channel);
-  if (credit.title.length === 0) return skip("no track name");
-  return {
-    kind: "play",
-    play: {
-      track: { title: credit.title, artistNames: credit.artist === null ? [] : [credit.artist] },
-      playedAt: isoDate(entry.time, "time"),
-      msPlayed: null,
-      skipped: null,
-      platform: null,
+  const details = Array.isArray(entry.details) ? entry.details.map((detail) => String(asObject(detail)?.name ?? "")) : [];
+  return watchEntryOutcome(
+    {
+      header: typeof entry.header === "string" ? entry.header : null,
+      titleUrl: typeof entry.titleUrl === "string" ? entry.titleUrl : null,
+      details,
+      // read lazily, in the order the rules need them: a skipped entry's odd fields raise nothing
+      get title() {
+        return optionalText(entry.title, "title");
+      },
+      get channel() {
+        return optionalText(asObject(Array.isArray(entry.subtitles) ? entry.subtitles[0] : null)?.name, "subtitles[0].name");
+      },
+      time: entry.time,
     },
-    // the import takes the artist of the same title the user already has (else "[unknown]")
-    ...(credit.artist === null ? { needsArtist: true } : {}),
-  };
-}
-
-/**
- * `header` is "YouTube Music" (real exports write it with a no-break space too). Older exports
- * head every entry "YouTube and YouTube Music": then a music.youtube.com link tells. "YouTube"
- * alone is a video.
- */
-function isMusic(entry: Record<string, unknown>): boolean {
-  const header = typeof entry.header === "string" ? entry.header.replace(/\s+/g, " ").trim() : "";
-  if (header === "YouTube Music") return true;
-  return header !== "YouTube" && typeof entry.titleUrl === "string" && MUSIC_URL.test(entry.titleUrl);
-}
-
-/** The artist (null when the channel names none) and the track title. */
-function creditOf(watched: string, channel: string): { artist: string | null; title: string } {
-  if (TOPIC_SUFFIX.test(channel)) {
-    const artist = channel.replace(TOPIC_SUFFIX, "").trim();
-    return { artist: artist.toLowerCase() === NO_ARTIST_TOPIC ? null : artist, title: watched };
-  }
-  const split = ARTIST_TITLE.exec(watched);
-  if (split) return { artist: split[1]!.trim(), title: cleanYouTubeTitle(split[2]!) };
-  return { artist: channel, title: cleanYouTubeTitle(watched) };
-}
-
-/** "From Google Ads" in English; other languages translate the words around the product name. */
-function isAd(details: unknown): boolean {
-  return Array.isArray(details) && details.some((detail) => /\bGoogle Ads\b/.test(String(asObject(detail)?.name ?? "")));
+    (time) => isoDate(time, "time"),
+  );
 }
