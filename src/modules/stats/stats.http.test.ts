@@ -141,6 +141,27 @@ describe("User.stats", () => {
     const id = Buffer.from(user.user.id, "base64url").toString("utf8").split(":")[1]!;
     expect(await rollupDrift(server.database.db, id)).toEqual(NO_DRIFT);
   });
+  it("moves the local rollups exactly through a series of zone changes (listens around month, day and hour edges)", async () => {
+    const user = await signUpUser(server, { timezone: "UTC" });
+    const id = Buffer.from(user.user.id, "base64url").toString("utf8").split(":")[1]!;
+    const HOUR = 3_600_000;
+    const plays = ["2025-01-01", "2025-03-01", "2025-03-30", "2025-10-26", "2025-11-01", "2026-01-01"].flatMap((edge, e) =>
+      [-20, -13.5, -11, -5.75, -1, 0.5, 3.25, 9, 12.5, 14, 26].map((hours, h) => ({
+        trackTitle: `Edge ${h % 4}`,
+        artistName: `Artist ${(e + h) % 3}`,
+        ...(h % 3 === 0 ? { albumTitle: `Album ${h % 2}` } : {}),
+        ...(h % 5 === 0 ? {} : { msPlayed: 60_000 + h * 1_000 }),
+        playedAt: new Date(Date.parse(`${edge}T00:00:00Z`) + hours * HOUR).toISOString(),
+      })),
+    );
+    expect((await recordListens(server, user, plays)).inserted).toBe(plays.length);
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "America/St_Johns", "Etc/GMT+12", "Europe/Berlin", "UTC"]) {
+      const update = await server.graphql(`mutation($zone: String!) { updateProfile(input: { timezone: $zone }) { timezone } }`, { zone }, user);
+      expect(update.errors).toBeUndefined();
+      expect(await rollupDrift(server.database.db, id)).toEqual(NO_DRIFT);
+    }
+  });
+
   it("applies a track's duration and album learned after its plays were stored, then survives a delete", async () => {
     const user = await signUpUser(server, { timezone: "America/St_Johns" });
     const stored = await recordListens(server, user, [

@@ -30,47 +30,75 @@ const ADD_MEASURES = sql`listens = s.listens + excluded.listens, ms_known = s.ms
  * the owner's zone, ms as known now (own length, else the track's duration, else 0; unknown_ms
  * counts the last kind, see stats_track_learned in drizzle/0011).
  */
-function factsOf(source: SQL, sign: 1 | -1): SQL {
+function factsOf(source: SQL, sign: 1 | -1, zone: SQL = sql`u.timezone`): SQL {
   return sql`select f.user_id, f.track_id, t.primary_artist_id as artist_id, t.album_id, f.played_at,
-      f.played_at at time zone u.timezone as local_at, ${sign}::int as listens,
+      f.played_at at time zone ${zone} as local_at, ${sign}::int as listens,
       ${sign}::int * coalesce(f.ms_played, t.duration_ms, 0)::bigint as ms_known,
       ${sign}::int * (f.ms_played is null and t.duration_ms is null)::int as unknown_ms
     from ${source} f join users u on u.id = f.user_id join tracks t on t.id = f.track_id
     where f.counted`;
 }
 
-/** Upserts (or plain inserts, for rebuilds) of every LOCAL rollup from the CTE `rollup_facts`. */
-function localRollupCtes(upsert: boolean): SQL {
-  // a rebuild inserts in key order, so a month's (or day's) rows sit together on disk and a
-  // window reads few pages; upserts append as listens arrive, which is time order anyway
-  const onConflict = (key: string) => (upsert ? sql.raw(`on conflict (${key}) do update set `) : sql.raw(`order by ${key.split(",").map((_, i) => i + 1).join(", ")}`));
+/**
+ * The facts the calendar rollups need (user_id, local_at and the measures) of counted listens,
+ * for rebuilding them over a whole history: the track's duration is looked up only for plays
+ * without their own length (imports nearly always have it), instead of joining every listen to
+ * the catalog.
+ */
+function calendarFactsOf(source: SQL): SQL {
+  const duration = sql`(select t.duration_ms from tracks t where t.id = f.track_id)`;
+  return sql`select f.user_id, f.played_at at time zone u.timezone as local_at, 1 as listens,
+      case when f.ms_played is not null then f.ms_played::bigint else coalesce(${duration}, 0)::bigint end as ms_known,
+      case when f.ms_played is not null then 0 when ${duration} is null then 1 else 0 end as unknown_ms
+    from ${source} f join users u on u.id = f.user_id
+    where f.counted`;
+}
+
+/**
+ * `on conflict … do update set` for upserts; for a rebuild, inserts in key order, so a month's
+ * (or day's) rows sit together on disk and a window reads few pages (upserts append as listens
+ * arrive, which is time order anyway).
+ */
+function onConflict(upsert: boolean, key: string): SQL {
+  return upsert ? sql.raw(`on conflict (${key}) do update set `) : sql.raw(`order by ${key.split(",").map((_, i) => i + 1).join(", ")}`);
+}
+
+/** The month × item rollups (tracks, primary artists, albums) from `rollup_facts`. */
+function monthItemCtes(upsert: boolean): SQL {
   const add = upsert ? ADD_MEASURES : sql``;
+  const onConflictOf = (key: string) => onConflict(upsert, key);
   return sql`rollup_months as (
       insert into stats_month_tracks as s (user_id, month, track_id, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, track_id, ${MEASURES} from rollup_facts group by 1, 2, 3
-      ${onConflict("user_id, month, track_id")}${add}),
+      ${onConflictOf("user_id, month, track_id")}${add}),
     rollup_month_artists as (
       insert into stats_month_artists as s (user_id, month, artist_id, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, artist_id, ${MEASURES} from rollup_facts group by 1, 2, 3
-      ${onConflict("user_id, month, artist_id")}${add}),
+      ${onConflictOf("user_id, month, artist_id")}${add}),
     rollup_month_albums as (
       insert into stats_month_albums as s (user_id, month, album_id, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, album_id, ${MEASURES} from rollup_facts
       where album_id is not null group by 1, 2, 3
-      ${onConflict("user_id, month, album_id")}${add}),
-    rollup_days as (
+      ${onConflictOf("user_id, month, album_id")}${add})`;
+}
+
+/** Upserts of the calendar rollups (days, day × hour, month × weekday × hour) from `rollup_facts` (rebuilds: rebuildCalendarRollups). */
+function calendarCtes(): SQL {
+  const add = ADD_MEASURES;
+  const onConflictOf = (key: string) => onConflict(true, key);
+  return sql`rollup_days as (
       insert into stats_days as s (user_id, day, listens, ms_known, unknown_ms)
       select user_id, local_at::date, ${MEASURES} from rollup_facts group by 1, 2
-      ${onConflict("user_id, day")}${add}),
+      ${onConflictOf("user_id, day")}${add}),
     rollup_hours as (
       insert into stats_day_hours as s (user_id, day, hour, listens, ms_known, unknown_ms)
       select user_id, local_at::date, extract(hour from local_at)::smallint, ${MEASURES} from rollup_facts group by 1, 2, 3
-      ${onConflict("user_id, day, hour")}${add}),
+      ${onConflictOf("user_id, day, hour")}${add}),
     rollup_clock as (
       insert into stats_month_clock as s (user_id, month, weekday, hour, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, (extract(isodow from local_at) - 1)::smallint,
              extract(hour from local_at)::smallint, ${MEASURES} from rollup_facts group by 1, 2, 3, 4
-      ${onConflict("user_id, month, weekday, hour")}${add})`;
+      ${onConflictOf("user_id, month, weekday, hour")}${add})`;
 }
 
 /**
@@ -97,11 +125,10 @@ export function listenRollupCtes(source: SQL, sign: 1 | -1): SQL {
       insert into stats_album_totals as s (user_id, album_id, listens, ms_known, unknown_ms)
       select user_id, album_id, ${MEASURES} from rollup_facts where album_id is not null group by 1, 2
       on conflict (user_id, album_id) do update set ${ADD_MEASURES}),
-    ${localRollupCtes(true)}`;
+    ${monthItemCtes(true)},
+    ${calendarCtes()}`;
 }
 
-/** The local (zone-dependent) rollup tables. */
-const LOCAL_TABLES = ["stats_month_tracks", "stats_month_artists", "stats_month_albums", "stats_days", "stats_day_hours", "stats_month_clock"];
 
 /** Each rollup's key, matched against a removed listen's facts `k` (besides user_id). */
 const MONTH = "s.month = date_trunc('month', k.local_at)::date";
@@ -181,11 +208,74 @@ const userListens = (userId: string) => sql`(select user_id, track_id, played_at
  */
 export async function rebuildLocalRollups(executor: Executor, userId: string): Promise<void> {
   await bumpStatsVersion(executor, [userId]);
-  await executor.execute(sql`with ${sql.join(
-    LOCAL_TABLES.slice(1).map((table, index) => sql`gone_${sql.raw(String(index))} as (delete from ${sql.raw(table)} where user_id = ${userId})`),
-    sql`, `,
-  )} delete from ${sql.raw(LOCAL_TABLES[0]!)} where user_id = ${userId}`);
-  await executor.execute(sql`with rollup_facts as (${factsOf(userListens(userId), 1)}), ${localRollupCtes(false)} select 1`);
+  await executor.execute(sql`with gone_tracks as (delete from stats_month_tracks where user_id = ${userId}),
+    gone_artists as (delete from stats_month_artists where user_id = ${userId})
+    delete from stats_month_albums where user_id = ${userId}`);
+  await executor.execute(sql`with rollup_facts as (${factsOf(userListens(userId), 1)}), ${monthItemCtes(false)} select 1`);
+  await rebuildCalendarRollups(executor, userId);
+}
+
+/**
+ * Recomputes the user's calendar rollups (days, day × hour, month × weekday × hour) from all
+ * their listens: aggregated once to local day × hour, from which days and the clock follow
+ * (a local day and hour fix the month and weekday), so the listens are read and grouped once.
+ */
+async function rebuildCalendarRollups(executor: Executor, userId: string): Promise<void> {
+  await executor.execute(sql`with gone_days as (delete from stats_days where user_id = ${userId}),
+    gone_hours as (delete from stats_day_hours where user_id = ${userId})
+    delete from stats_month_clock where user_id = ${userId}`);
+  await executor.execute(sql`with rollup_facts as (${calendarFactsOf(userListens(userId))}),
+    hours as materialized (
+      select user_id, local_at::date as day, extract(hour from local_at)::smallint as hour,
+             sum(listens)::int as listens, sum(ms_known)::bigint as ms_known, sum(unknown_ms)::int as unknown_ms
+      from rollup_facts group by 1, 2, 3),
+    ins_hours as (
+      insert into stats_day_hours (user_id, day, hour, listens, ms_known, unknown_ms)
+      select * from hours order by 1, 2, 3),
+    ins_days as (
+      insert into stats_days (user_id, day, listens, ms_known, unknown_ms)
+      select user_id, day, ${MEASURES} from hours group by 1, 2 order by 1, 2)
+    insert into stats_month_clock (user_id, month, weekday, hour, listens, ms_known, unknown_ms)
+    select user_id, date_trunc('month', day)::date, (extract(isodow from day) - 1)::smallint, hour, ${MEASURES}
+    from hours group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+}
+
+/**
+ * The user's counted listens whose local month differs between `fromZone` and their zone now (a
+ * CTE body). A zone is at most 14 h from UTC, so such a listen lies within a day of a UTC month
+ * start: one index range per month of the history, a few hundred listens each, not all of them.
+ */
+function listensChangingMonth(userId: string, fromZone: string): SQL {
+  const utcMonth = (instant: string) => sql.raw(`date_trunc('month', ${instant} at time zone 'UTC')`);
+  return sql`select l.user_id, l.track_id, l.played_at, l.ms_played, l.counted
+    from (select min(played_at) as first_at, max(played_at) as last_at from listens where user_id = ${userId}) span
+    cross join lateral generate_series(${utcMonth("span.first_at")}, ${utcMonth("span.last_at")} + interval '1 month', interval '1 month') m (start)
+    join listens l on l.user_id = ${userId}
+      and l.played_at >= (m.start at time zone 'UTC') - interval '1 day' and l.played_at < (m.start at time zone 'UTC') + interval '1 day'
+    join users u on u.id = l.user_id
+    where l.counted and date_trunc('month', l.played_at at time zone ${fromZone}) <> date_trunc('month', l.played_at at time zone u.timezone)`;
+}
+
+/**
+ * Moves the user's LOCAL rollups from `fromZone` to the zone their row holds now (changed in
+ * this transaction, the row locked first by bumpStatsVersion). Month × item rows change only for
+ * the few listens that change local month: subtracted under the old month, added under the new.
+ * Days, hours and the clock move for most listens when the offset changes: rebuilt, which reads
+ * every listen but writes only a few rows per day (~2 s at 1M listens where rebuilding every
+ * local rollup took ~10 s).
+ */
+export async function moveLocalRollups(executor: Executor, userId: string, fromZone: string): Promise<void> {
+  const moved = listensChangingMonth(userId, fromZone);
+  await executor.execute(sql`with moved as materialized (${moved}),
+    rollup_facts as (${factsOf(sql`moved`, -1, sql`${fromZone}`)} union all ${factsOf(sql`moved`, 1)}),
+    ${monthItemCtes(true)} select 1`);
+  // rows the moved listens emptied (by their old keys: a user's month tables are large)
+  await executor.execute(sql`with k as (select distinct f.month, f.track_id, f.artist_id, f.album_id
+      from (select date_trunc('month', local_at)::date as month, track_id, artist_id, album_id from (${factsOf(sql`(${moved})`, -1, sql`${fromZone}`)}) o) f),
+    gone_tracks as (delete from stats_month_tracks s using k where s.user_id = ${userId} and s.month = k.month and s.track_id = k.track_id and s.listens <= 0),
+    gone_artists as (delete from stats_month_artists s using k where s.user_id = ${userId} and s.month = k.month and s.artist_id = k.artist_id and s.listens <= 0)
+    delete from stats_month_albums s using k where s.user_id = ${userId} and s.month = k.month and s.album_id = k.album_id and s.listens <= 0`);
+  await rebuildCalendarRollups(executor, userId);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer.js";
 import type { UserLoaders } from "./user.loaders.js";
 import type { UpdateProfileInput } from "./user.input.js";
 import { canViewEmail } from "./user.policy.js";
-import { rebuildLocalRollups } from "../stats/statsRollup.repository.js";
+import { bumpStatsVersion, moveLocalRollups } from "../stats/statsRollup.repository.js";
 import { findUserByUsername, findUsersByIds, type ProfilePatch, updateUserProfile } from "./user.repository.js";
 import { USERNAME_MAX, validateDisplayName, validateTimezone } from "./user.rules.js";
 
@@ -43,8 +43,13 @@ export async function updateProfile(viewer: Viewer, db: Database, input: UpdateP
   }
   const user = (await timezoneChanges(db, viewer.userId, patch))
     ? await db.transaction(async (tx) => {
+        // the row locked first, as every listens writer does: the zone read here is the one the
+        // stats rollups hold until this commits
+        await bumpStatsVersion(tx, [viewer.userId]);
+        const [before] = await findUsersByIds(tx, [viewer.userId]);
         const row = await updateUserProfile(tx, viewer.userId, patch);
-        if (row) await rebuildLocalRollups(tx, row.id); // stats days and hours are local to the zone
+        // stats months, days and hours are local to the zone
+        if (row && before && before.timezone !== row.timezone) await moveLocalRollups(tx, row.id, before.timezone);
         return row;
       })
     : await updateUserProfile(db, viewer.userId, patch);
