@@ -16,6 +16,9 @@ describe("formatFromName", () => {
     expect(formatFromName("Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.json")).toBe("YOUTUBE_MUSIC");
     expect(formatFromName("Takeout/YouTube en YouTube Music/geschiedenis/kijkgeschiedenis.json")).toBe("YOUTUBE_MUSIC");
     expect(formatFromName("Takeout/YouTube and YouTube Music/history/watch-history(1).json")).toBe("YOUTUBE_MUSIC");
+    expect(formatFromName("Takeout/YouTube and YouTube Music/history/watch-history.html")).toBe("YOUTUBE_MUSIC");
+    expect(formatFromName("Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.html")).toBe("YOUTUBE_MUSIC");
+    expect(formatFromName("Takeout/YouTube et YouTube Music/historique/historique-des-vidéos.html")).toBe("sniff");
     expect(formatFromName("listens/2021/3.jsonl")).toBe("LISTENBRAINZ");
     expect(formatFromName("user.json")).toBeNull();
     expect(formatFromName("feedback.jsonl")).toBeNull();
@@ -45,6 +48,14 @@ describe("formatFromContent", () => {
     const removed = '[{"header":"YouTube","title":"x angesehen","titleUrl":"https://www.youtube.com/watch?v\\u003dabc","time":"2024-01-01T00:00:00Z"}';
     expect(formatFromContent(removed)).toBe("YOUTUBE_MUSIC");
     expect(formatFromContent('[{"header":"YouTube","title":"x","subtitles":[{"name":"C"}],"time":"2024-01-01T00:00:00Z"}')).toBe("YOUTUBE_MUSIC");
+  });
+
+  it("recognizes Takeout's HTML watch history, not its search history or archive browser", () => {
+    const cell = (body: string) => `<html><head><style>.x{}</style></head><body><div class="mdl-grid"><div class="outer-cell mdl-cell mdl-cell--12-col"><div class="content-cell">${body}</div></div>`;
+    expect(formatFromContent(cell('Watched&nbsp;<a href="https://music.youtube.com/watch?v=abc">Song</a><br>'))).toBe("YOUTUBE_MUSIC");
+    expect(formatFromContent(cell('Vous avez regardé <a href="https://www.youtube.com/watch?v=abc">Vidéo</a><br>'))).toBe("YOUTUBE_MUSIC");
+    expect(formatFromContent(cell('Searched for <a href="https://www.youtube.com/results?search_query=x">x</a><br>'))).toBeNull();
+    expect(formatFromContent("<html><body>archive browser</body></html>")).toBeNull();
   });
 
   it("recognizes the CSV shapes", () => {

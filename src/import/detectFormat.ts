@@ -14,7 +14,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   LASTFM_JSON: "Last.fm JSON (recenttracks pages)",
   LISTENBRAINZ: "ListenBrainz export (zip, .jsonl or JSON array)",
   APPLE_MUSIC: "Apple Music Play Activity.csv (Apple Media Services export)",
-  YOUTUBE_MUSIC: "YouTube Music watch-history.json (Google Takeout)",
+  YOUTUBE_MUSIC: "YouTube Music watch-history.json or watch-history.html (Google Takeout)",
 };
 
 /** When an archive holds several formats, the first of these wins. */
@@ -39,12 +39,12 @@ export function formatFromName(path: string): EntryFormat | "sniff" {
   if (/^StreamingHistory(_music_\d+|\d*)\.json$/i.test(name)) return "SPOTIFY_ACCOUNT";
   if (/^Apple Music Play Activity\.csv$/i.test(name)) return "APPLE_MUSIC";
   // Takeout names it in the account's language; other languages are recognized by content
-  // (a history too large for one file continues in "watch-history(1).json")
-  if (/^(watch-history|Wiedergabeverlauf|kijkgeschiedenis|观看记录)( ?\(\d+\))?\.json$/i.test(name)) return "YOUTUBE_MUSIC";
+  // (a history too large for one file continues in "watch-history(1).json"); HTML is Takeout's default
+  if (/^(watch-history|Wiedergabeverlauf|kijkgeschiedenis|观看记录)( ?\(\d+\))?\.(json|html?)$/i.test(name)) return "YOUTUBE_MUSIC";
   if (/(^|\/)listens\/\d{4}\/\d{1,2}\.jsonl$/i.test(path)) return "LISTENBRAINZ";
   if (/^(user\.json|feedback\.jsonl|pinned_recording\.jsonl)$/i.test(name)) return null;
   // plain uploads are often stored under a temporary name without an extension
-  if (/\.(json|jsonl|csv|txt)$/i.test(name) || !/\.[A-Za-z0-9]{1,5}$/.test(name)) return "sniff";
+  if (/\.(json|jsonl|csv|txt|html?)$/i.test(name) || !/\.[A-Za-z0-9]{1,5}$/.test(name)) return "sniff";
   return null;
 }
 
@@ -52,6 +52,7 @@ export function formatFromName(path: string): EntryFormat | "sniff" {
 export function formatFromContent(head: string): EntryFormat {
   const text = head.trimStart();
   if (text.startsWith("[") || text.startsWith("{")) return jsonFormat(text);
+  if (text.startsWith("<")) return htmlFormat(text);
   return csvFormat(text);
 }
 
@@ -76,6 +77,16 @@ function jsonFormat(text: string): EntryFormat {
  */
 const WATCH_URL = /"titleUrl"\s*:\s*"https?:\/\/(?:www\.|music\.|m\.)?youtube\.com\/(?:watch|shorts\/)/;
 
+/**
+ * Takeout's activity pages as HTML (its default): an `outer-cell` per activity. The watch history
+ * links to watched videos; the search history beside it (and archive_browser.html) does not.
+ */
+function htmlFormat(text: string): EntryFormat {
+  return /class="[^"]*\bouter-cell\b/.test(text) && HTML_WATCH_URL.test(text) ? "YOUTUBE_MUSIC" : null;
+}
+
+const HTML_WATCH_URL = /href="https?:\/\/(?:www\.|music\.|m\.)?youtube\.com\/(?:watch|shorts\/)/;
+
 function csvFormat(text: string): EntryFormat {
   const lines = text.split(/\r?\n/, 6).filter((line) => line.trim().length > 0);
   const first = lines[0];
@@ -91,6 +102,9 @@ function csvFormat(text: string): EntryFormat {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/** Takeout's HTML pages open with a long inline stylesheet before the first activity. */
+const HTML_SNIFF_BYTES = 1024 * 1024;
+const HTML_NAME = /\.html?$/i;
 
 export type EntryFormats = {
   found: Map<ImportFormat, UploadEntry[]>;
@@ -114,9 +128,10 @@ export async function entryFormats(entries: UploadEntry[]): Promise<EntryFormats
     let format = formatFromName(entry.name);
     let found = byName;
     if (format === "sniff") {
-      const head = await entryPrefix(entry, SNIFF_BYTES);
-      format = formatFromContent(head.toString("utf8", bomLength(head)));
-      if (format === null) unrecognized.push(entry);
+      const { text, html } = await sniffedText(entry);
+      format = formatFromContent(text);
+      // an unrecognized HTML page is no history of any format (archive_browser.html)
+      if (format === null && !html) unrecognized.push(entry);
       found = byContent;
     }
     if (format === null) continue;
@@ -124,8 +139,35 @@ export async function entryFormats(entries: UploadEntry[]): Promise<EntryFormats
     list.push(entry);
     found.set(format, list);
   }
+  preferJsonHistory(byName);
+  preferJsonHistory(byContent);
   const found = new Map([...byContent, ...byName]);
   return { found, named: new Set(byName.keys()), unrecognized };
+}
+
+/** The first bytes of an entry as text; more of an HTML page (by its name or, for a plain upload, its first character). */
+async function sniffedText(entry: UploadEntry): Promise<{ text: string; html: boolean }> {
+  let html = HTML_NAME.test(entry.name);
+  let head = await entryPrefix(entry, html ? HTML_SNIFF_BYTES : SNIFF_BYTES);
+  let text = head.toString("utf8", bomLength(head));
+  if (!html && text.trimStart().startsWith("<")) {
+    html = true;
+    if (head.length === SNIFF_BYTES) {
+      head = await entryPrefix(entry, HTML_SNIFF_BYTES);
+      text = head.toString("utf8", bomLength(head));
+    }
+  }
+  return { text, html };
+}
+
+/**
+ * A Takeout may hold the watch history both as JSON and as HTML (two exports unpacked together):
+ * JSON's times are exact UTC, HTML's are local to the second, so the JSON is read alone (reading
+ * both would count every play twice).
+ */
+function preferJsonHistory(found: Map<ImportFormat, UploadEntry[]>): void {
+  const youtube = found.get("YOUTUBE_MUSIC");
+  if (youtube?.some((entry) => !HTML_NAME.test(entry.name))) found.set("YOUTUBE_MUSIC", youtube.filter((entry) => !HTML_NAME.test(entry.name)));
 }
 
 /** The format to read when none is given: named formats first, each group in PRIORITY order. */

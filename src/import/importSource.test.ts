@@ -66,6 +66,15 @@ describe("openImportSource: every format and variant, detected from the content"
     { name: "Apple CSV, legacy vintage", make: () => exportsFactory.appleMusicCsvFile(plays, { quirks: true, vintage: "legacy" }), format: "APPLE_MUSIC", precisionMs: 1000 },
     { name: "Takeout zip", make: () => exportsFactory.takeoutZip(plays, { quirks: true, uploader: true }), format: "YOUTUBE_MUSIC", precisionMs: 0 },
     { name: "watch-history.json", make: () => exportsFactory.takeoutJson(plays, { quirks: true }), format: "YOUTUBE_MUSIC", precisionMs: 0 },
+    { name: "Takeout zip, HTML history (en-US)", make: () => exportsFactory.takeoutHtmlZip(plays, { quirks: true }), format: "YOUTUBE_MUSIC", precisionMs: 0 },
+    { name: "Takeout zip, HTML history (en-GB)", make: () => exportsFactory.takeoutHtmlZip(plays, { quirks: true, style: "en-GB" }), format: "YOUTUBE_MUSIC", precisionMs: 0 },
+    { name: "German Takeout zip, HTML history", make: () => exportsFactory.takeoutHtmlZip(plays, { quirks: true, style: "de" }), format: "YOUTUBE_MUSIC", precisionMs: 0 },
+    {
+      name: "watch-history.html uploaded under a temporary name",
+      make: () => exportsFactory.rawFile("upload-7f3a", exportsFactory.takeoutWatchHistoryHtml(plays).content).then((file) => ({ ...file, playRows: plays.length })),
+      format: "YOUTUBE_MUSIC",
+      precisionMs: 0,
+    },
   ];
 
   for (const testCase of cases) {
@@ -288,15 +297,47 @@ describe("openImportSource: real-world variants", () => {
     expect(rows).toMatchObject([{ kind: "play", position: 1, play: { track: { title: "Lied", artistNames: ["Band"] } } }]);
   });
 
-  it("a Takeout with the history as HTML (its default) is refused with what to do", async () => {
+  it("a Takeout with the history as HTML (its default) is read; an HTML page that holds no activities is refused", async () => {
+    const html = exportsFactory.takeoutWatchHistoryHtml(plays.slice(0, 3), { quirks: true, style: "de" }).content;
     const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
       { name: "Takeout/archive_browser.html", content: "<html></html>" },
-      { name: "Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.html", content: "<html></html>" },
+      { name: "Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.html", content: html.replace(/01\.03\.2024, 13:05:00 MEZ/, "01.03.2024, 13:05:00 Ortszeit") },
     ]);
-    await expect(openImportSource(path, { fileName: "takeout.zip" })).rejects.toThrow(/as HTML .* choosing JSON/);
-    const plain = await exportsFactory.rawFile("watch-history.html", "<html><body>Watched</body></html>");
-    await expect(openImportSource(plain.path, { fileName: plain.fileName })).rejects.toThrow(/as HTML/);
-    await expect(openImportSource(plain.path, { fileName: plain.fileName, format: "YOUTUBE_MUSIC" })).rejects.toThrow(/as HTML/);
+    const source = await openImportSource(path, { fileName: "takeout.zip" });
+    expect(source.format).toBe("YOUTUBE_MUSIC");
+    const { rows, error } = await readAll(source);
+    expect(error).toBeNull();
+    // newest first: Title 2, Title 1 (its time unreadable), Title 0, then the YouTube video, the deleted video, the ad
+    expect(rows.map((row) => [row.kind, row.position])).toEqual([
+      ["play", 1],
+      ["error", 2],
+      ["play", 3],
+      ["skip", 4],
+      ["skip", 5],
+      ["skip", 6],
+    ]);
+    expect(rows[1]).toMatchObject({
+      message: 'Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.html, entry 2: time zone "Ortszeit" is not known: "01.03.2024, 13:05:00 Ortszeit"',
+    });
+    const empty = await exportsFactory.rawFile("watch-history.html", "<html><body>Watched</body></html>");
+    for (const format of [undefined, "YOUTUBE_MUSIC" as const]) {
+      const result = await readAll(await openImportSource(empty.path, { fileName: empty.fileName, format }));
+      expect(result.error?.message).toMatch(/no activity entries \(outer-cell\) found/);
+    }
+    const browserOnly = await exportsFactory.writeZip("takeout.zip", [{ name: "Takeout/archive_browser.html", content: "<html></html>" }]);
+    await expect(openImportSource(browserOnly, { fileName: "takeout.zip" })).rejects.toThrow(/Unrecognized file/);
+  });
+
+  it("a Takeout holding the watch history both as JSON and as HTML reads the JSON only (exact times)", async () => {
+    const folder = "Takeout/YouTube and YouTube Music/history/";
+    const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
+      { name: `${folder}watch-history.html`, content: exportsFactory.takeoutWatchHistoryHtml(plays).content },
+      { name: `${folder}watch-history.json`, content: exportsFactory.takeoutWatchHistory(plays).content },
+    ]);
+    const { rows, error } = await readAll(await openImportSource(path, { fileName: "takeout.zip" }));
+    expect(error).toBeNull();
+    expect(rows).toHaveLength(plays.length);
+    expectSamePlays(rows, plays, 0);
   });
 
   it("Last.fm's four columns from an exporter that quotes: the date keeps its comma", async () => {

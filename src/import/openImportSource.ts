@@ -47,7 +47,6 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
       }
       // nothing recognizable: take the user's word for the text files (their reader says what is wrong)
       if (unrecognized.length === 0) {
-        refuseTakeoutHtml(displayName, upload.entries.map((entry) => entry.name));
         throw new ImportFileError(`"${displayName}" is not a ${FORMAT_LABELS[options.format]} file${describeEntries(upload.entries.map((entry) => entry.name))}`);
       }
       found.set(options.format, unrecognized);
@@ -71,21 +70,9 @@ export async function openImportSourceImpl(filePath: string, options: OpenOption
 }
 
 function refuseUnrecognized(displayName: string, names: string[]): never {
-  refuseTakeoutHtml(displayName, names);
   const expected = Object.values(FORMAT_LABELS).join("; ");
   throw new ImportFileError(`Unrecognized file "${displayName}": expected one of ${expected}${describeEntries(names)}`);
 }
-
-/** Nothing readable, but Takeout's YouTube history as HTML: say how to get the JSON instead. */
-function refuseTakeoutHtml(displayName: string, names: string[]): void {
-  if (!names.some((name) => TAKEOUT_HTML.test(name))) return;
-  throw new ImportFileError(
-    `"${displayName}" holds the YouTube history as HTML (Google Takeout's default), which is not read: export it again from Takeout choosing JSON as the history's format`,
-  );
-}
-
-/** Takeout's YouTube history as HTML, its default (the folder and file names vary with the language). */
-const TAKEOUT_HTML = /(^|\/)(watch-history\.html$|YouTube[^/]*\/.+\.html$)/i;
 
 function describeEntries(names: string[]): string {
   if (names.length <= 1) return "";

@@ -615,6 +615,81 @@ export async function takeoutJson(plays: ExportPlay[], options: QuirkOptions & {
   return { path: await writeText("watch-history.json", content), fileName: "watch-history.json", playRows: plays.length, skipRows };
 }
 
+/**
+ * watch-history.html, Takeout's default format, newest first, in the shape Takeout writes it (an
+ * `outer-cell` per activity: header cell, body "Watched <a>title</a><br><a>channel</a><br>time",
+ * an empty right-hand cell, a caption with Products / Details / Why is this here?), behind a
+ * long inline stylesheet. Times are local with a zone: `en-US` "Mar 1, 2024, 7:00:00\u202fAM EST",
+ * `en-GB` "1 Mar 2024, 12:00:00 GMT", `de` "01.03.2024, 13:00:00 MEZ" (entries "<title> angesehen",
+ * channels "<Artist> - Thema"). Titles are entity-escaped (&amp; &#39;). Quirks: a YouTube video,
+ * a deleted video (its URL as title, no channel line), an ad ("From Google Ads").
+ */
+export function takeoutWatchHistoryHtml(plays: ExportPlay[], options: QuirkOptions & { style?: "en-US" | "en-GB" | "de" } = {}): { content: string; skipRows: number } {
+  const style = options.style ?? "en-US";
+  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
+  const two = (n: number) => String(n).padStart(2, "0");
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const localTime = (time: number): string => {
+    const offsetHours = { "en-US": -5, "en-GB": 0, de: 1 }[style];
+    const local = new Date(time + offsetHours * 3_600_000);
+    const [y, mo, d, h, mi, se] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
+    if (style === "de") return `${two(d)}.${two(mo + 1)}.${y}, ${two(h)}:${two(mi)}:${two(se)} MEZ`;
+    if (style === "en-GB") return `${d} ${months[mo]} ${y}, ${two(h)}:${two(mi)}:${two(se)} GMT`;
+    return `${months[mo]} ${d}, ${y}, ${h % 12 === 0 ? 12 : h % 12}:${two(mi)}:${two(se)}&#8239;${h < 12 ? "AM" : "PM"} EST`;
+  };
+  const watched = (link: string) => (style === "de" ? `${link}&nbsp;angesehen` : `Watched&nbsp;${link}`);
+  const topic = style === "de" ? "Thema" : "Topic";
+  type Activity = { time: number; header: string; body: string; ad?: boolean };
+  const activity = ({ header, body, ad }: Activity) =>
+    '<div class="outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp"><div class="mdl-grid">' +
+    `<div class="header-cell mdl-cell mdl-cell--12-col"><p class="mdl-typography--title">${header}<br></p></div>` +
+    `<div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1">${body}<br></div>` +
+    '<div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1 mdl-typography--text-right"></div>' +
+    `<div class="content-cell mdl-cell mdl-cell--12-col mdl-typography--caption"><b>Products:</b><br>&emsp;YouTube<br>${ad ? "<b>Details:</b><br>&emsp;From Google Ads<br>" : ""}` +
+    "<b>Why is this here?</b><br>&emsp;This activity was saved to your Google Account because the following settings were on:&nbsp;YouTube watch history.&nbsp;You can control these settings &nbsp;" +
+    '<a href="https://myaccount.google.com/activitycontrols">here</a>.</div></div></div>';
+  const entries: Activity[] = plays.map((play, index) => {
+    const time = play.startedAt.getTime();
+    const link = `<a href="https://music.youtube.com/watch?v=${base62Id(index).slice(0, 11)}">${escape(play.title)}</a>`;
+    const channel = `<a href="https://www.youtube.com/channel/UC${base62Id(index)}">${escape(`${play.artist} - ${topic}`)}</a>`;
+    return { time, header: "YouTube&nbsp;Music", body: `${watched(link)}<br>${channel}<br>${localTime(time)}` };
+  });
+  let skipRows = 0;
+  if (options.quirks) {
+    const at = Date.UTC(2024, 0, 1, 10);
+    const gone = "https://music.youtube.com/watch?v=gone";
+    entries.push(
+      { time: at, header: "YouTube", body: `${watched('<a href="https://www.youtube.com/watch?v=abc">How to fix a bike</a>')}<br><a href="https://www.youtube.com/channel/UCb">Bikes</a><br>${localTime(at)}` },
+      { time: at - 3_600_000, header: "YouTube Music", body: `${watched(`<a href="${gone}">${gone}</a>`)}<br>${localTime(at - 3_600_000)}` },
+      { time: at - 7_200_000, header: "YouTube Music", ad: true, body: `${watched('<a href="https://www.youtube.com/watch?v=ad">Buy Things</a>')}<br>${localTime(at - 7_200_000)}` },
+    );
+    skipRows = 3;
+  }
+  entries.sort((a, b) => b.time - a.time);
+  const style_ = `<style>${".mdl-cell{box-sizing:border-box;margin:8px}\n".repeat(2_000)}</style>`;
+  const content =
+    `<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>${style === "de" ? "Verlauf" : "History"}</title>${style_}</head>` +
+    `<body><div class="mdl-grid">\n${entries.map(activity).join("\n")}\n</div></body></html>`;
+  return { content, skipRows };
+}
+
+/** A Google Takeout zip whose watch history is watch-history.html (Takeout's default), beside search-history.html. */
+export async function takeoutHtmlZip(plays: ExportPlay[], options: QuirkOptions & { style?: "en-US" | "en-GB" | "de" } = {}): Promise<ExportFile> {
+  const { content, skipRows } = takeoutWatchHistoryHtml(plays, options);
+  const folder = options.style === "de" ? "Takeout/YouTube und YouTube Music/Verlauf/" : "Takeout/YouTube and YouTube Music/history/";
+  const name = options.style === "de" ? "Wiedergabeverlauf.html" : "watch-history.html";
+  const fileName = "takeout-20240301T000000Z-001.zip";
+  const search =
+    '<html><body><div class="mdl-grid"><div class="outer-cell mdl-cell"><div class="mdl-grid"><div class="header-cell"><p>YouTube<br></p></div>' +
+    '<div class="content-cell mdl-typography--body-1">Searched for&nbsp;<a href="https://www.youtube.com/results?search_query=x">x</a><br>Jan 1, 2024, 12:00:00 AM UTC<br></div></div></div></div></body></html>';
+  const path = await writeZip(fileName, [
+    { name: "Takeout/archive_browser.html", content: "<html></html>" },
+    { name: `${folder}search-history.html`, content: search },
+    { name: `${folder}${name}`, content },
+  ]);
+  return { path, fileName, playRows: plays.length, skipRows };
+}
+
 /** Any bytes under any name (bad-input tests). */
 export async function rawFile(fileName: string, content: string | Buffer): Promise<ExportFile> {
   return { path: await writeText(fileName, content), fileName, playRows: 0, skipRows: 0 };
