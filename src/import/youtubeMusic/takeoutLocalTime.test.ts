@@ -31,6 +31,7 @@ describe("takeoutLocalTime", () => {
     expect(utc("3 de dez. de 2024, 22:15:32 WET")).toBe("2024-12-03T22:15:32.000Z");
     expect(utc("03/12/2024, 22:15:32 GMT-03:00")).toBe("2024-12-04T01:15:32.000Z");
     expect(utc("2024-12-03, 22:15:32 UTC")).toBe("2024-12-03T22:15:32.000Z");
+    expect(utc("2024/12/03 22:15:32 JST")).toBe("2024-12-03T13:15:32.000Z");
   });
 
   it("maps every zone in the table and GMT/UTC offsets", () => {

@@ -8,8 +8,9 @@ import { ZONE_OFFSET_MINUTES } from "./timeZoneAbbreviations.js";
  * "03.12.2024, 22:15:32 MEZ", "3 déc. 2024, 22:15:32 UTC+1"). The date is month-name
  * ("Dec 3, 2024", "3 Dec 2024", "3 de dez. de 2024") or numeric day-first ("03.12.2024",
  * "03/12/2024", "3-12-2024"; English Takeouts spell the month, so a numeric date is never
- * US month-first) or ISO ("2024-12-03"). Throws a RowError naming the text when any part
- * cannot be read: a wrong offset would store the play at a wrong hour, so nothing is guessed.
+ * US month-first) or year-first ("2024-12-03", "2024/12/03": always year, month, day).
+ * Throws a RowError naming the text when any part cannot be read: a wrong offset would store the
+ * play at a wrong hour, so nothing is guessed.
  */
 export function takeoutLocalTime(raw: string): Date {
   // Google puts a narrow no-break space before AM/PM; other languages use no-break spaces
@@ -66,8 +67,8 @@ function calendarDate(text: string): CalendarDate | null {
 }
 
 function numericDate(text: string): CalendarDate | null {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[3]), day: Number(iso[4]) };
   const dayFirst = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/.exec(text);
   if (dayFirst) return { year: Number(dayFirst[4]), month: Number(dayFirst[3]), day: Number(dayFirst[1]) };
   return null;
