@@ -328,6 +328,26 @@ describe("openImportSource: real-world variants", () => {
     await expect(openImportSource(browserOnly, { fileName: "takeout.zip" })).rejects.toThrow(/Unrecognized file/);
   });
 
+  it("a French Takeout's HTML history under localized names is recognized by its content", async () => {
+    const html = exportsFactory
+      .takeoutWatchHistoryHtml(plays, { style: "en-GB" })
+      .content.replace(/Watched&nbsp;/g, "Vous avez regardé&nbsp;")
+      .replace(/ Mar 2024, /g, " mars 2024, ")
+      .replace(/ - Topic</g, " - Sujet<");
+    expect(html).toContain("1 mars 2024, 12:00:00 GMT");
+    const folder = "Takeout/YouTube et YouTube Music/historique/";
+    const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
+      { name: "Takeout/archive_browser.html", content: "<html></html>" },
+      { name: `${folder}historique-des-recherches.html`, content: '<html><body><div class="outer-cell"><div class="content-cell">Vous avez recherché <a href="https://www.youtube.com/results?search_query=x">x</a></div></div></body></html>' },
+      { name: `${folder}historique-des-vidéos.html`, content: html },
+    ]);
+    const source = await openImportSource(path, { fileName: "takeout.zip" });
+    expect(source.format).toBe("YOUTUBE_MUSIC");
+    const { rows, error } = await readAll(source);
+    expect(error).toBeNull();
+    expectSamePlays(rows, plays, 0);
+  });
+
   it("a Takeout holding the watch history both as JSON and as HTML reads the JSON only (exact times)", async () => {
     const folder = "Takeout/YouTube and YouTube Music/history/";
     const path = await exportsFactory.writeZip("takeout-20240301T000000Z-001.zip", [
