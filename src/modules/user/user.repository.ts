@@ -1,5 +1,6 @@
 import { eq, inArray, or, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import type { Database, Executor } from "../../db/client.js";
+import { preparedPerDatabase } from "../../db/preparedQuery.js";
 import { type UserRow, users, type Visibility } from "../../db/schema.js";
 
 /** SQL for users, and nothing else: callers own the rules. */
@@ -12,13 +13,18 @@ export async function findUsersByIds(db: Executor, ids: readonly string[]): Prom
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Usernames are unique case-insensitively (users_username_lower_key): the match uses lower(). */
-export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | null> {
-  const [row] = await db
+const userByUsernameQuery = preparedPerDatabase((db) =>
+  db
     .select()
     .from(users)
-    .where(sql`lower(${users.username}) = lower(${username})`)
-    .limit(1);
+    .where(sql`lower(${users.username}) = lower(${sql.placeholder("username")})`)
+    .limit(1)
+    .prepare("find_user_by_username"),
+);
+
+/** Usernames are unique case-insensitively (users_username_lower_key): the match uses lower(). Every `user(username:)` runs it. */
+export async function findUserByUsername(db: Database, username: string): Promise<UserRow | null> {
+  const [row] = await userByUsernameQuery(db).execute({ username });
   return row ?? null;
 }
 
