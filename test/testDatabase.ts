@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 
 /**
@@ -9,8 +11,8 @@ import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | undefined }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const handle = await openDatabase({ dataDir: "memory://" });
-    await handle.migrate();
+    const handle = await openDatabase({ dataDir: "memory://", pgliteDump: await migratedPgliteDump() });
+    await handle.migrate(); // nothing left to apply when the dump is current
     return { ...handle, url: undefined };
   }
   const name = `tonearm_test_${randomBytes(6).toString("hex")}`;
@@ -29,4 +31,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url: stri
       await admin.end();
     },
   };
+}
+
+/** The migrated cluster test/globalSetup.ts dumped, read once per test file; undefined without one. */
+let dump: Promise<Blob | undefined> | undefined;
+function migratedPgliteDump(): Promise<Blob | undefined> {
+  dump ??= (async () => {
+    const path = inject("pgliteDumpPath");
+    return path ? new Blob([await readFile(path)]) : undefined;
+  })();
+  return dump;
 }

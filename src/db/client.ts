@@ -38,6 +38,8 @@ export type DatabaseOptions = {
   dataDir: string;
   /** max postgres.js pool size */
   poolSize?: number;
+  /** PGlite: start from this data directory dump (PGlite's dumpDataDir) instead of an empty cluster */
+  pgliteDump?: Blob;
 };
 
 /** The drizzle/ folder, found from this file so it works from src/ (tsx, vitest) and dist/. */
@@ -95,7 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     close = () => client.end({ timeout: 5 });
   } else {
     if (!options.dataDir.startsWith("memory://")) mkdirSync(resolve(options.dataDir), { recursive: true });
-    const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
+    const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm }, ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}) });
     const liteDb = drizzlePglite(client, { schema, logger });
     db = liteDb as unknown as Database;
     driver = "pglite";
