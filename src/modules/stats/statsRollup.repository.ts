@@ -186,7 +186,7 @@ export async function applyListenRollups(executor: Executor, rows: RollupListen[
 /**
  * Bumps the users' stats_version (cached stats are keyed by it) and locks their rows until commit:
  * every writer of a user's listens calls it FIRST, which serializes them (the duplicate rule),
- * invalidates cached stats, and orders them after a concurrent change of zone (its rebuild).
+ * invalidates cached stats, and orders them after a concurrent change of zone (moveLocalRollups).
  */
 export async function bumpStatsVersion(executor: Executor, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
@@ -202,9 +202,8 @@ export async function bumpStatsVersion(executor: Executor, userIds: string[]): P
 const userListens = (userId: string) => sql`(select user_id, track_id, played_at, ms_played, counted from listens where user_id = ${userId})`;
 
 /**
- * Recomputes the user's LOCAL rollups (months, days, hours) from their listens, e.g. after a
- * change of zone; the all-time totals do not depend on the zone. Bumps stats_version.
- * Run it in the transaction that changed the zone (the users row stays locked until commit).
+ * Recomputes the user's LOCAL rollups (months, days, hours) from their listens (rebuildUserRollups;
+ * a change of zone moves them instead, moveLocalRollups). Bumps stats_version.
  */
 export async function rebuildLocalRollups(executor: Executor, userId: string): Promise<void> {
   await bumpStatsVersion(executor, [userId]);
@@ -261,8 +260,8 @@ function listensChangingMonth(userId: string, fromZone: string): SQL {
  * this transaction, the row locked first by bumpStatsVersion). Month × item rows change only for
  * the few listens that change local month: subtracted under the old month, added under the new.
  * Days, hours and the clock move for most listens when the offset changes: rebuilt, which reads
- * every listen but writes only a few rows per day (~2 s at 1M listens where rebuilding every
- * local rollup took ~10 s).
+ * every listen but writes only a few rows per day. 1M listens: 5.6–7.7 s where rebuilding every
+ * local rollup took 13–15 s (bench/RESULTS.md).
  */
 export async function moveLocalRollups(executor: Executor, userId: string, fromZone: string): Promise<void> {
   const moved = listensChangingMonth(userId, fromZone);
