@@ -54,51 +54,42 @@ function calendarFactsOf(source: SQL): SQL {
     where f.counted`;
 }
 
-/**
- * `on conflict … do update set` for upserts; for a rebuild, inserts in key order, so a month's
- * (or day's) rows sit together on disk and a window reads few pages (upserts append as listens
- * arrive, which is time order anyway).
- */
-function onConflict(upsert: boolean, key: string): SQL {
-  return upsert ? sql.raw(`on conflict (${key}) do update set `) : sql.raw(`order by ${key.split(",").map((_, i) => i + 1).join(", ")}`);
-}
-
-/** The month × item rollups (tracks, primary artists, albums) from `rollup_facts`. */
+/** The month × item rollups (tracks, primary artists, albums) from `rollup_facts`: upserted, or inserted by a rebuild. */
 function monthItemCtes(upsert: boolean): SQL {
-  const add = upsert ? ADD_MEASURES : sql``;
-  const onConflictOf = (key: string) => onConflict(upsert, key);
+  // a rebuild inserts in key order, so a month's rows sit together on disk and a window reads
+  // few pages (upserts append as listens arrive, which is time order anyway)
+  const onConflictOf = (key: string) =>
+    upsert ? sql`${sql.raw(`on conflict (${key}) do update set`)} ${ADD_MEASURES}` : sql.raw(`order by ${key.split(",").map((_, i) => i + 1).join(", ")}`);
   return sql`rollup_months as (
       insert into stats_month_tracks as s (user_id, month, track_id, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, track_id, ${MEASURES} from rollup_facts group by 1, 2, 3
-      ${onConflictOf("user_id, month, track_id")}${add}),
+      ${onConflictOf("user_id, month, track_id")}),
     rollup_month_artists as (
       insert into stats_month_artists as s (user_id, month, artist_id, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, artist_id, ${MEASURES} from rollup_facts group by 1, 2, 3
-      ${onConflictOf("user_id, month, artist_id")}${add}),
+      ${onConflictOf("user_id, month, artist_id")}),
     rollup_month_albums as (
       insert into stats_month_albums as s (user_id, month, album_id, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, album_id, ${MEASURES} from rollup_facts
       where album_id is not null group by 1, 2, 3
-      ${onConflictOf("user_id, month, album_id")}${add})`;
+      ${onConflictOf("user_id, month, album_id")})`;
 }
 
 /** Upserts of the calendar rollups (days, day × hour, month × weekday × hour) from `rollup_facts` (rebuilds: rebuildCalendarRollups). */
 function calendarCtes(): SQL {
-  const add = ADD_MEASURES;
-  const onConflictOf = (key: string) => onConflict(true, key);
   return sql`rollup_days as (
       insert into stats_days as s (user_id, day, listens, ms_known, unknown_ms)
       select user_id, local_at::date, ${MEASURES} from rollup_facts group by 1, 2
-      ${onConflictOf("user_id, day")}${add}),
+      on conflict (user_id, day) do update set ${ADD_MEASURES}),
     rollup_hours as (
       insert into stats_day_hours as s (user_id, day, hour, listens, ms_known, unknown_ms)
       select user_id, local_at::date, extract(hour from local_at)::smallint, ${MEASURES} from rollup_facts group by 1, 2, 3
-      ${onConflictOf("user_id, day, hour")}${add}),
+      on conflict (user_id, day, hour) do update set ${ADD_MEASURES}),
     rollup_clock as (
       insert into stats_month_clock as s (user_id, month, weekday, hour, listens, ms_known, unknown_ms)
       select user_id, date_trunc('month', local_at)::date, (extract(isodow from local_at) - 1)::smallint,
              extract(hour from local_at)::smallint, ${MEASURES} from rollup_facts group by 1, 2, 3, 4
-      ${onConflictOf("user_id, month, weekday, hour")}${add})`;
+      on conflict (user_id, month, weekday, hour) do update set ${ADD_MEASURES})`;
 }
 
 /**
